@@ -1,0 +1,3 @@
+fn main() {
+    println!("ballast {}", env!("CARGO_PKG_VERSION"));
+}

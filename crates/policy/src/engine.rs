@@ -1,0 +1,227 @@
+//! Runs the rules over a set of files and turns what they report into findings.
+
+use crate::config::Config;
+use crate::context::DockerfileContext;
+use crate::dockerfile;
+use crate::finding::{Edit, Finding, Fix, Location, Related};
+use crate::rules::{self, Check, Rule};
+use crate::span::{LineIndex, Span};
+use serde::Serialize;
+
+/// One input file, held in memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub contents: String,
+    /// Forces the kind (a file named on the command line is a Dockerfile whatever its name).
+    pub kind: Option<FileKind>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, contents: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            contents: contents.into(),
+            kind: None,
+        }
+    }
+
+    pub fn kind(&self) -> Option<FileKind> {
+        self.kind.or_else(|| FileKind::detect(&self.path))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    Dockerfile,
+}
+
+impl FileKind {
+    /// The kind a path's name suggests: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`,
+    /// `*.dockerfile`, `Containerfile`, `Containerfile.*`.
+    pub fn detect(path: &str) -> Option<FileKind> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let lower = name.to_ascii_lowercase();
+        let is_dockerfile = lower == "dockerfile"
+            || lower == "containerfile"
+            || lower.starts_with("dockerfile.")
+            || lower.starts_with("containerfile.")
+            || lower.ends_with(".dockerfile")
+            || lower.ends_with(".containerfile");
+        let is_ignore_file = lower.ends_with(".dockerignore");
+        (is_dockerfile && !is_ignore_file).then_some(FileKind::Dockerfile)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSummary {
+    pub path: String,
+    pub kind: FileKind,
+}
+
+/// The result of a check: the `--format json` object.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub findings: Vec<Finding>,
+    pub files: Vec<FileSummary>,
+}
+
+/// What a rule reports, in the coordinates of the file it checks.
+#[derive(Debug)]
+pub struct RawFinding {
+    pub rule: &'static Rule,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    /// Related places; `None` as file means the file being checked.
+    pub related: Vec<(Option<String>, Span, String)>,
+    pub fix: Option<(String, Vec<(Span, String)>)>,
+}
+
+impl RawFinding {
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.related.push((None, span, message.into()));
+        self
+    }
+
+    pub fn related_in(&mut self, file: &str, span: Span, message: impl Into<String>) -> &mut Self {
+        self.related.push((Some(file.to_string()), span, message.into()));
+        self
+    }
+
+    pub fn fix(&mut self, description: impl Into<String>, edits: Vec<(Span, String)>) -> &mut Self {
+        self.fix = Some((description.into(), edits));
+        self
+    }
+}
+
+/// The sink rules report into.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    pub findings: Vec<RawFinding>,
+}
+
+impl Diagnostics {
+    pub fn report(
+        &mut self,
+        rule: &'static Rule,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut RawFinding {
+        self.findings.push(RawFinding {
+            rule,
+            span,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+            fix: None,
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+}
+
+/// Checks every file and returns the findings sorted by file, then position.
+pub fn check(files: &[SourceFile], config: &Config) -> Report {
+    let mut findings = Vec::new();
+    let mut summaries = Vec::new();
+    for file in files {
+        let Some(kind) = file.kind() else { continue };
+        summaries.push(FileSummary {
+            path: file.path.clone(),
+            kind,
+        });
+        match kind {
+            FileKind::Dockerfile => findings.extend(check_dockerfile(file, config)),
+        }
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Report {
+        version: 1,
+        findings,
+        files: summaries,
+    }
+}
+
+fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
+    let source = file.contents.as_str();
+    let ast = dockerfile::parse(source);
+    let model = dockerfile::model::DockerfileModel::build(&ast, source);
+    let ctx = DockerfileContext {
+        path: &file.path,
+        source,
+        ast: &ast,
+        model: &model,
+        config,
+    };
+    let mut diagnostics = Diagnostics::default();
+    for error in &ast.errors {
+        diagnostics.report(&rules::meta::syntax_error::RULE, error.span, error.message.clone());
+    }
+    for rule in rules::ALL {
+        if let Check::Dockerfile(run) = rule.check {
+            if config.is_enabled(rule) {
+                run(&ctx, &mut diagnostics);
+            }
+        }
+    }
+    let index = LineIndex::new(source);
+    resolve(&file.path, source, &index, diagnostics, config)
+}
+
+/// Applies the configuration and turns raw findings into located ones.
+fn resolve(
+    path: &str,
+    source: &str,
+    index: &LineIndex,
+    diagnostics: Diagnostics,
+    config: &Config,
+) -> Vec<Finding> {
+    let locate = |span: Span| Location::new(path, source, index, span);
+    diagnostics
+        .findings
+        .into_iter()
+        .filter(|raw| config.is_enabled(raw.rule))
+        .map(|raw| Finding {
+            rule: raw.rule.meta.name,
+            code: raw.rule.meta.code,
+            severity: config.severity_of(raw.rule),
+            location: locate(raw.span),
+            message: raw.message,
+            help: raw.help,
+            related: raw
+                .related
+                .into_iter()
+                .filter(|(file, _, _)| file.is_none())
+                .map(|(_, span, message)| Related {
+                    location: locate(span),
+                    message,
+                })
+                .collect(),
+            fix: raw.fix.map(|(description, edits)| Fix {
+                description,
+                edits: edits
+                    .into_iter()
+                    .map(|(span, replacement)| {
+                        let at = locate(span);
+                        Edit {
+                            file: at.file,
+                            span,
+                            line: at.line,
+                            column: at.column,
+                            end_line: at.end_line,
+                            end_column: at.end_column,
+                            replacement,
+                        }
+                    })
+                    .collect(),
+            }),
+        })
+        .collect()
+}

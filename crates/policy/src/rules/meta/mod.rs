@@ -1,0 +1,3 @@
+//! Findings the engine reports about the input itself.
+
+pub mod syntax_error;
