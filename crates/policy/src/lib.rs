@@ -7,11 +7,13 @@
 pub mod config;
 pub mod context;
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod engine;
 pub mod finding;
 pub mod rules;
 pub mod shell;
 pub mod span;
+pub mod workspace;
 pub mod yaml;
 
 pub use config::Config;
