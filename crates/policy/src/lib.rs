@@ -4,6 +4,7 @@
 //! unchanged to `wasm32-unknown-unknown`, so the command line, the GitHub Action and the browser
 //! playground run the very same rules.
 
+pub mod compose;
 pub mod config;
 pub mod context;
 pub mod dockerfile;
@@ -13,6 +14,7 @@ pub mod finding;
 pub mod rules;
 pub mod shell;
 pub mod span;
+pub mod workflow;
 pub mod workspace;
 pub mod yaml;
 
