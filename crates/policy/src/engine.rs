@@ -6,7 +6,9 @@ use crate::dockerfile;
 use crate::finding::{Edit, Finding, Fix, Location, Related};
 use crate::rules::{self, Check, Rule};
 use crate::span::{LineIndex, Span};
+use crate::workspace::{self, WorkspaceContext};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One input file, held in memory.
 #[derive(Debug, Clone)]
@@ -27,7 +29,9 @@ impl SourceFile {
     }
 
     pub fn kind(&self) -> Option<FileKind> {
-        self.kind.or_else(|| FileKind::detect(&self.path))
+        self.kind
+            .or_else(|| FileKind::detect(&self.path))
+            .or_else(|| workspace::kind_from_contents(&self.path, &self.contents))
     }
 }
 
@@ -35,11 +39,25 @@ impl SourceFile {
 #[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     Dockerfile,
+    /// A Compose file, by name or because another Compose file includes or extends it.
+    Compose,
+    /// `.github/workflows/*.yml`.
+    Workflow,
+    /// A local action's `action.yml`.
+    Action,
+    /// `.dockerignore` or `<Dockerfile>.dockerignore`.
+    Dockerignore,
+    /// A shell script that runs `docker build` (known from its contents).
+    Script,
+    /// A Makefile that runs `docker build` (known from its contents).
+    Makefile,
 }
 
 impl FileKind {
     /// The kind a path's name suggests: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`,
-    /// `*.dockerfile`, `Containerfile`, `Containerfile.*`.
+    /// `*.dockerfile`, `Containerfile`, `Containerfile.*`; Compose files, workflows, actions
+    /// and ignore files by their names. Scripts and Makefiles need their contents
+    /// ([`SourceFile::kind`]).
     pub fn detect(path: &str) -> Option<FileKind> {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let lower = name.to_ascii_lowercase();
@@ -50,7 +68,10 @@ impl FileKind {
             || lower.ends_with(".dockerfile")
             || lower.ends_with(".containerfile");
         let is_ignore_file = lower.ends_with(".dockerignore");
-        (is_dockerfile && !is_ignore_file).then_some(FileKind::Dockerfile)
+        if is_dockerfile && !is_ignore_file {
+            return Some(FileKind::Dockerfile);
+        }
+        workspace::kind_from_path(path)
     }
 }
 
@@ -75,6 +96,8 @@ pub struct RawFinding {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// The file the span is in, for workspace rules; `None` means the file being checked.
+    pub file: Option<String>,
     /// Related places; `None` as file means the file being checked.
     pub related: Vec<(Option<String>, Span, String)>,
     pub fix: Option<(String, Vec<(Span, String)>)>,
@@ -118,6 +141,7 @@ impl Diagnostics {
     ) -> &mut RawFinding {
         self.findings.push(RawFinding {
             rule,
+            file: None,
             span,
             message: message.into(),
             help: None,
@@ -126,22 +150,37 @@ impl Diagnostics {
         });
         self.findings.last_mut().expect("just pushed")
     }
+
+    /// Reports a finding in a given file (workspace rules see every file).
+    pub fn report_in(
+        &mut self,
+        rule: &'static Rule,
+        file: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut RawFinding {
+        let raw = self.report(rule, span, message);
+        raw.file = Some(file.to_string());
+        raw
+    }
 }
 
 /// Checks every file and returns the findings sorted by file, then position.
 pub fn check(files: &[SourceFile], config: &Config) -> Report {
     let mut findings = Vec::new();
     let mut summaries = Vec::new();
-    for file in files {
-        let Some(kind) = file.kind() else { continue };
+    let workspace = WorkspaceContext::new(files, config);
+    for (file, kind) in files.iter().zip(&workspace.kinds) {
+        let Some(kind) = *kind else { continue };
         summaries.push(FileSummary {
             path: file.path.clone(),
             kind,
         });
-        match kind {
-            FileKind::Dockerfile => findings.extend(check_dockerfile(file, config)),
+        if kind == FileKind::Dockerfile {
+            findings.extend(check_dockerfile(file, config));
         }
     }
+    findings.extend(check_workspace(&workspace, config));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Report {
         version: 1,
@@ -177,7 +216,65 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
         }
     }
     let index = LineIndex::new(source);
-    resolve(&file.path, source, &index, diagnostics, config)
+    let files = std::slice::from_ref(file);
+    resolve(&file.path, source, &index, diagnostics, config, files)
+}
+
+/// Runs the rules that look across files, and reports YAML files that do not parse.
+fn check_workspace(workspace: &WorkspaceContext, config: &Config) -> Vec<Finding> {
+    let mut diagnostics = Diagnostics::default();
+    for (i, error) in &workspace.yaml_errors {
+        let message = format!("invalid YAML: {}", error.message);
+        diagnostics.report_in(
+            &rules::meta::syntax_error::RULE,
+            &workspace.files[*i].path,
+            error.span,
+            message,
+        );
+    }
+    for rule in rules::ALL {
+        if let Check::Workspace(run) = rule.check {
+            if config.is_enabled(rule) {
+                run(workspace, &mut diagnostics);
+            }
+        }
+    }
+    // Findings are located in the file each one names.
+    let mut by_file: HashMap<String, Diagnostics> = HashMap::new();
+    for raw in diagnostics.findings {
+        let file = raw.file.clone().unwrap_or_default();
+        by_file.entry(file).or_default().findings.push(raw);
+    }
+    let mut findings = Vec::new();
+    for (path, diagnostics) in by_file {
+        let Some(source) = find_source(workspace.files, &path) else {
+            continue;
+        };
+        let index = LineIndex::new(source);
+        findings.extend(resolve(
+            &path,
+            source,
+            &index,
+            diagnostics,
+            config,
+            workspace.files,
+        ));
+    }
+    findings
+}
+
+/// The contents of the input file at `path` (as the caller wrote it, or cleaned).
+fn find_source<'a>(files: &'a [SourceFile], path: &str) -> Option<&'a str> {
+    files
+        .iter()
+        .find(|f| f.path == path)
+        .or_else(|| {
+            let cleaned = workspace::paths::normalize(path);
+            files
+                .iter()
+                .find(|f| workspace::paths::normalize(&f.path) == cleaned)
+        })
+        .map(|f| f.contents.as_str())
 }
 
 /// Applies the configuration and turns raw findings into located ones.
@@ -187,8 +284,15 @@ fn resolve(
     index: &LineIndex,
     diagnostics: Diagnostics,
     config: &Config,
+    files: &[SourceFile],
 ) -> Vec<Finding> {
     let locate = |span: Span| Location::new(path, source, index, span);
+    // A related place in another file is located in that file's text.
+    let locate_in = |file: Option<String>, span: Span| match file {
+        Some(file) if file != path => find_source(files, &file)
+            .map(|text| Location::new(&file, text, &LineIndex::new(text), span)),
+        _ => Some(locate(span)),
+    };
     diagnostics
         .findings
         .into_iter()
@@ -203,10 +307,11 @@ fn resolve(
             related: raw
                 .related
                 .into_iter()
-                .filter(|(file, _, _)| file.is_none())
-                .map(|(_, span, message)| Related {
-                    location: locate(span),
-                    message,
+                .filter_map(|(file, span, message)| {
+                    Some(Related {
+                        location: locate_in(file, span)?,
+                        message,
+                    })
                 })
                 .collect(),
             fix: raw.fix.map(|(description, edits)| Fix {

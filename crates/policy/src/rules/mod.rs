@@ -5,6 +5,7 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
 use crate::finding::Severity;
+use crate::workspace::WorkspaceContext;
 
 /// Metadata of a rule. `docs` is the rule's doc comment, in Markdown with the sections
 /// `## What it does`, `## Why is this bad?`, `## Example`, `Use instead:` and `## References`.
@@ -25,6 +26,9 @@ pub struct RuleMeta {
 pub enum Check {
     /// Runs once per Dockerfile.
     Dockerfile(fn(&DockerfileContext, &mut Diagnostics)),
+    /// Runs once over the whole workspace (Compose, workflows, scripts, ignore files); reports
+    /// with [`Diagnostics::report_in`].
+    Workspace(fn(&WorkspaceContext, &mut Diagnostics)),
     /// Reported by the engine itself (syntax errors, unused suppressions); nothing to run.
     Builtin,
 }
