@@ -192,6 +192,16 @@ impl DockerfileModel {
             .and_then(|i| self.stages.get(i))
     }
 
+    /// The base a stage ultimately stands on, following stage-to-stage inheritance.
+    pub fn root_base<'a>(&'a self, stage: &'a Stage) -> &'a Base {
+        let mut base = &stage.base;
+        // Bases only point at earlier stages, so this ends.
+        while let Base::Stage(parent) = base {
+            base = &self.stages[*parent].base;
+        }
+        base
+    }
+
     pub fn stage_named(&self, name: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.is_named(name))
     }

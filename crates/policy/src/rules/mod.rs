@@ -59,20 +59,25 @@ impl RuleMeta {
         paragraph.trim().to_string()
     }
 
-    /// The code block under `## Example`: what the rule fires on.
-    pub fn bad_example(&self) -> Option<String> {
-        let docs = self.docs();
-        let example = section(&docs, "## Example")?;
-        let before_fix = example.split("Use instead:").next()?;
-        first_code_block(before_fix)
+    /// The files of the `## Example` section before `Use instead:`: what the rule fires on.
+    pub fn bad_example(&self) -> Vec<ExampleFile> {
+        self.example(|example| example.split("Use instead:").next().unwrap_or(""))
     }
 
-    /// The code block after `Use instead:`: the near miss the rule must accept.
-    pub fn good_example(&self) -> Option<String> {
+    /// The files after `Use instead:`: the fix, which the rule must accept.
+    pub fn good_example(&self) -> Vec<ExampleFile> {
+        self.example(|example| {
+            example
+                .split_once("Use instead:")
+                .map_or("", |(_, fix)| fix)
+        })
+    }
+
+    fn example(&self, part: impl Fn(&str) -> &str) -> Vec<ExampleFile> {
         let docs = self.docs();
-        let example = section(&docs, "## Example")?;
-        let (_, fix) = example.split_once("Use instead:")?;
-        first_code_block(fix)
+        section(&docs, "## Example")
+            .map(|example| code_blocks(part(example)))
+            .unwrap_or_default()
     }
 
     /// Whether `name` names this rule: its code, name or an alias, case-insensitively.
@@ -90,13 +95,40 @@ fn section<'a>(docs: &'a str, heading: &str) -> Option<&'a str> {
     Some(rest[..end].trim())
 }
 
-fn first_code_block(text: &str) -> Option<String> {
-    let open = text.find("```")?;
-    let after = &text[open + 3..];
-    let body_start = after.find('\n')? + 1;
-    let body = &after[body_start..];
-    let close = body.find("```")?;
-    Some(body[..close].to_string())
+/// A file of a documented example. The code block's info string gives the language and,
+/// optionally, the path: ```` ```yaml compose/ai.yaml ````.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFile {
+    pub path: String,
+    pub contents: String,
+}
+
+fn code_blocks(mut text: &str) -> Vec<ExampleFile> {
+    let mut files = Vec::new();
+    while let Some(open) = text.find("```") {
+        let after = &text[open + 3..];
+        let Some(info_end) = after.find('\n') else {
+            break;
+        };
+        let mut info = after[..info_end].split_whitespace();
+        let language = info.next().unwrap_or("");
+        let path = info.next().map(str::to_string).unwrap_or_else(|| {
+            match language {
+                "yaml" | "yml" => "compose.yaml",
+                "sh" | "bash" | "shell" => "build.sh",
+                _ => "Dockerfile",
+            }
+            .to_string()
+        });
+        let body = &after[info_end + 1..];
+        let Some(close) = body.find("```") else { break };
+        files.push(ExampleFile {
+            path,
+            contents: body[..close].to_string(),
+        });
+        text = &body[close + 3..];
+    }
+    files
 }
 
 /// Declares a rule: its doc comment becomes its documentation.
@@ -166,10 +198,21 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod image;
 pub mod meta;
+pub mod runtime;
+pub mod security;
+pub mod support;
 
 /// Every rule, in code order.
-pub static ALL: &[&Rule] = &[&meta::syntax_error::RULE];
+pub static ALL: &[&Rule] = &[
+    &meta::syntax_error::RULE,
+    &security::root_user::RULE,
+    &image::unpinned_base_image::RULE,
+    &security::secret_in_env::RULE,
+    &runtime::invalid_exec_form::RULE,
+    &runtime::shell_form_without_shell::RULE,
+];
 
 /// Looks a rule up by code, name or alias.
 pub fn find(name: &str) -> Option<&'static Rule> {
