@@ -6,6 +6,7 @@ use crate::dockerfile;
 use crate::finding::{Edit, Finding, Fix, Location, Related};
 use crate::rules::{self, Check, Rule};
 use crate::span::{LineIndex, Span};
+use crate::suppression;
 use serde::Serialize;
 
 /// One input file, held in memory.
@@ -154,6 +155,8 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     let source = file.contents.as_str();
     let ast = dockerfile::parse(source);
     let model = dockerfile::model::DockerfileModel::build(&ast, source);
+    let file_config = config.with_check_directive(&ast);
+    let config = &file_config;
     let ctx = DockerfileContext {
         path: &file.path,
         source,
@@ -176,6 +179,8 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
             }
         }
     }
+    let suppressions = suppression::collect(&ast, source);
+    suppression::apply(&suppressions, &mut diagnostics, config);
     let index = LineIndex::new(source);
     resolve(&file.path, source, &index, diagnostics, config)
 }

@@ -80,6 +80,15 @@ impl RuleMeta {
             .unwrap_or_default()
     }
 
+    /// The name of the BuildKit build check this rule implements (an alias in `UpperCamelCase`).
+    pub fn buildkit_name(&self) -> Option<&'static str> {
+        self.aliases.iter().copied().find(|a| {
+            a.starts_with(|c: char| c.is_ascii_uppercase())
+                && a.chars().all(|c| c.is_ascii_alphabetic())
+                && a.chars().any(|c| c.is_ascii_lowercase())
+        })
+    }
+
     /// Whether `name` names this rule: its code, name or an alias, case-insensitively.
     pub fn is_named(&self, name: &str) -> bool {
         self.code.eq_ignore_ascii_case(name)
@@ -207,6 +216,7 @@ pub mod support;
 /// Every rule, in code order.
 pub static ALL: &[&Rule] = &[
     &meta::syntax_error::RULE,
+    &meta::unused_suppression::RULE,
     &security::root_user::RULE,
     &image::unpinned_base_image::RULE,
     &security::secret_in_env::RULE,
