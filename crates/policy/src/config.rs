@@ -68,7 +68,7 @@ impl Config {
 
 /// Rules that implement one of BuildKit's build checks.
 fn buildkit_checks() -> impl Iterator<Item = &'static Rule> {
-    rules::ALL
+    rules::all()
         .iter()
         .copied()
         .filter(|r| r.meta.buildkit_name().is_some())

@@ -172,7 +172,7 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
             error.message.clone(),
         );
     }
-    for rule in rules::ALL {
+    for rule in rules::all() {
         if let Check::Dockerfile(run) = rule.check {
             if config.is_enabled(rule) {
                 run(&ctx, &mut diagnostics);

@@ -87,7 +87,7 @@ fn count(report: &Report, rule: &Rule) -> usize {
 #[test]
 fn every_rule_has_fixtures_that_fire_and_near_misses_that_do_not() {
     let mut problems = Vec::new();
-    for rule in rules::ALL {
+    for rule in rules::all() {
         let dir = fixtures_root().join(rule.meta.name);
         let Ok(entries) = fs::read_dir(&dir) else {
             problems.push(format!(
@@ -164,7 +164,7 @@ fn every_rule_documents_an_example_that_fires_and_a_fix_that_does_not() {
             .collect()
     };
     let mut problems = Vec::new();
-    for rule in rules::ALL {
+    for rule in rules::all() {
         let meta = &rule.meta;
         let (bad, good) = (meta.bad_example(), meta.good_example());
         if bad.is_empty() || good.is_empty() {

@@ -213,18 +213,80 @@ pub mod runtime;
 pub mod security;
 pub mod support;
 
+/// Each family's rules. A new family adds its `RULES` here.
+const FAMILIES: &[&[&Rule]] = &[meta::RULES, image::RULES, runtime::RULES, security::RULES];
+
 /// Every rule, in code order.
-pub static ALL: &[&Rule] = &[
-    &meta::syntax_error::RULE,
-    &meta::unused_suppression::RULE,
-    &security::root_user::RULE,
-    &image::unpinned_base_image::RULE,
-    &security::secret_in_env::RULE,
-    &runtime::invalid_exec_form::RULE,
-    &runtime::shell_form_without_shell::RULE,
-];
+pub fn all() -> &'static [&'static Rule] {
+    static ALL: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut rules: Vec<&'static Rule> =
+            FAMILIES.iter().flat_map(|f| f.iter().copied()).collect();
+        rules.sort_by_key(|r| r.meta.code);
+        rules
+    })
+}
 
 /// Looks a rule up by code, name or alias.
 pub fn find(name: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.meta.is_named(name))
+    all().iter().copied().find(|r| r.meta.is_named(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_names_and_aliases_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in all() {
+            let m = &rule.meta;
+            assert!(
+                m.code.len() == 6
+                    && m.code.starts_with("BL")
+                    && m.code[2..].bytes().all(|b| b.is_ascii_digit()),
+                "code {}",
+                m.code
+            );
+            assert!(
+                m.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "name {}",
+                m.name
+            );
+            for name in std::iter::once(m.code)
+                .chain([m.name])
+                .chain(m.aliases.iter().copied())
+            {
+                assert!(
+                    seen.insert(name.to_ascii_lowercase()),
+                    "{name} names two rules"
+                );
+            }
+            assert!(!m.summary().is_empty(), "{} has no summary", m.name);
+        }
+    }
+
+    #[test]
+    fn example_code_blocks_carry_their_paths() {
+        let docs = "## Example\n```yaml compose/ai.yaml\na: 1\n```\n```dockerfile\nFROM x\n```\nUse instead:\n```dockerfile\nFROM y\n```\n";
+        let meta = RuleMeta {
+            code: "BL9999",
+            name: "x",
+            severity: Severity::Info,
+            tags: &[],
+            aliases: &[],
+            seeds: &[],
+            docs: Box::leak(docs.to_string().into_boxed_str()),
+        };
+        let bad = meta.bad_example();
+        assert_eq!(bad.len(), 2);
+        assert_eq!(
+            (bad[0].path.as_str(), bad[0].contents.as_str()),
+            ("compose/ai.yaml", "a: 1\n")
+        );
+        assert_eq!(bad[1].path, "Dockerfile");
+        assert_eq!(meta.good_example()[0].contents, "FROM y\n");
+    }
 }

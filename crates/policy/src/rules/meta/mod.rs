@@ -2,3 +2,5 @@
 
 pub mod syntax_error;
 pub mod unused_suppression;
+
+pub(crate) static RULES: &[&super::Rule] = &[&syntax_error::RULE, &unused_suppression::RULE];

@@ -2,3 +2,6 @@
 
 pub mod invalid_exec_form;
 pub mod shell_form_without_shell;
+
+pub(crate) static RULES: &[&super::Rule] =
+    &[&invalid_exec_form::RULE, &shell_form_without_shell::RULE];

@@ -2,3 +2,5 @@
 
 pub mod root_user;
 pub mod secret_in_env;
+
+pub(crate) static RULES: &[&super::Rule] = &[&root_user::RULE, &secret_in_env::RULE];
