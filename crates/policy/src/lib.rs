@@ -14,6 +14,7 @@ pub mod finding;
 pub mod rules;
 pub mod shell;
 pub mod span;
+pub mod suppression;
 pub mod workflow;
 pub mod workspace;
 pub mod yaml;
