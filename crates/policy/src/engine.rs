@@ -256,12 +256,13 @@ fn check_workspace(workspace: &WorkspaceContext, config: &Config) -> Vec<Finding
             continue;
         };
         let index = LineIndex::new(source);
+        let file_config = config.for_path(&path);
         findings.extend(resolve(
             &path,
             source,
             &index,
             diagnostics,
-            config,
+            &file_config,
             workspace.files,
         ));
     }

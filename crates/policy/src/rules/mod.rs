@@ -211,14 +211,26 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod compose;
 pub mod image;
 pub mod meta;
+pub mod repository;
 pub mod runtime;
 pub mod security;
 pub mod support;
+pub mod workflow;
+pub mod workspace_support;
 
 /// Each family's rules. A new family adds its `RULES` here.
-const FAMILIES: &[&[&Rule]] = &[meta::RULES, image::RULES, runtime::RULES, security::RULES];
+const FAMILIES: &[&[&Rule]] = &[
+    meta::RULES,
+    image::RULES,
+    runtime::RULES,
+    security::RULES,
+    compose::RULES,
+    workflow::RULES,
+    repository::RULES,
+];
 
 /// Every rule, in code order.
 pub fn all() -> &'static [&'static Rule] {

@@ -121,8 +121,14 @@ impl Step {
                 Some((action, r)) => (action, Some(r.to_string())),
                 None => (text, None),
             };
+            // Owners and repositories are case-insensitive on GitHub; local paths are not.
+            let action = if action.starts_with("./") {
+                action.to_string()
+            } else {
+                action.to_ascii_lowercase()
+            };
             Some(Uses {
-                action: action.to_ascii_lowercase(),
+                action,
                 git_ref,
                 comment: trailing_comment(source, node.span.end),
                 span: node.span,

@@ -6,6 +6,7 @@
 //! when some path lies inside it, so callers pass every path (contents may be empty for files
 //! ballast does not read) for existence checks to be right.
 
+pub mod cache;
 pub mod command;
 pub mod graph;
 pub mod paths;
@@ -16,7 +17,7 @@ use crate::config::Config;
 use crate::dockerfile::{self, Dockerfile};
 use crate::dockerignore::Dockerignore;
 use crate::engine::{FileKind, SourceFile};
-use crate::workflow::Workflow;
+use crate::workflow::{Job, Step, Workflow};
 use crate::yaml::{self, YamlError, YamlNode};
 use std::collections::{HashMap, HashSet};
 
@@ -227,6 +228,36 @@ impl<'a> WorkspaceContext<'a> {
             }
         }
         None
+    }
+
+    /// The workflow, job and step a build comes from.
+    pub fn step(&self, origin: Origin) -> Option<(&Workflow, &Job, &Step)> {
+        let Origin::Step {
+            workflow,
+            job,
+            step,
+            ..
+        } = origin
+        else {
+            return None;
+        };
+        let workflow = self.workflows.get(workflow)?;
+        let job = workflow.jobs.get(job)?;
+        Some((workflow, job, job.steps.get(step)?))
+    }
+
+    /// Whether the input looks like a repository rather than a few loose files: existence
+    /// checks only make sense when the Dockerfiles are there to be found.
+    pub fn has_dockerfiles(&self) -> bool {
+        !self.dockerfiles.is_empty()
+    }
+
+    /// Dockerfile-like files directly inside a directory, for "did you mean" hints.
+    pub fn dockerfiles_in(&self, dir: &str) -> Vec<&str> {
+        self.files_in(dir)
+            .into_iter()
+            .filter(|p| FileKind::detect(p) == Some(FileKind::Dockerfile))
+            .collect()
     }
 
     /// Files directly inside a directory (cleaned paths), sorted.
