@@ -2,16 +2,19 @@
 
 use crate::workspace::{paths, WorkspaceContext};
 
-/// The Dockerfiles beside a missing one, as "`a`, `b`", when there are any.
+/// The Dockerfiles beside a missing one, as "only `a` exists there" or "`a`, `b` exist there".
 pub fn nearby_dockerfiles(ctx: &WorkspaceContext, missing: &str) -> Option<String> {
     let found = ctx.dockerfiles_in(paths::parent(missing));
-    (!found.is_empty()).then(|| {
-        found
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    })
+    let listed = found
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match found.len() {
+        0 => None,
+        1 => Some(format!("only {listed} exists there")),
+        _ => Some(format!("{listed} exist there")),
+    }
 }
 
 /// Whether an image build's Dockerfile name marks it as a development one:

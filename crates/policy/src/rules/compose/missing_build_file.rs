@@ -86,7 +86,7 @@ fn check(ctx: &WorkspaceContext, diagnostics: &mut Diagnostics) {
             format!("`{dockerfile}` does not exist"),
         );
         if let Some(nearby) = nearby_dockerfiles(ctx, dockerfile) {
-            finding.help(format!("{nearby} exist there"));
+            finding.help(nearby);
         }
     }
 }

@@ -98,7 +98,7 @@ fn check(ctx: &WorkspaceContext, diagnostics: &mut Diagnostics) {
             continue;
         }
         let message = match nearby_dockerfiles(ctx, dockerfile) {
-            Some(nearby) => format!("`{dockerfile}` does not exist; {nearby} exist there"),
+            Some(nearby) => format!("`{dockerfile}` does not exist; {nearby}"),
             None => format!("`{dockerfile}` does not exist"),
         };
         diagnostics
