@@ -221,8 +221,8 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     let suppressions = suppression::collect(&ast, source);
     suppression::apply(&suppressions, &mut diagnostics, config);
     let index = LineIndex::new(source);
-    let files = std::slice::from_ref(file);
-    resolve(&file.path, source, &index, diagnostics, config, files)
+    let files = FileTable::new(std::slice::from_ref(file));
+    resolve(&file.path, source, &index, diagnostics, config, &files)
 }
 
 /// Runs the rules that look across files, and reports YAML files that do not parse.
@@ -250,9 +250,10 @@ fn check_workspace(workspace: &WorkspaceContext, config: &Config) -> Vec<Finding
         let file = raw.file.clone().unwrap_or_default();
         by_file.entry(file).or_default().findings.push(raw);
     }
+    let files = FileTable::new(workspace.files);
     let mut findings = Vec::new();
     for (path, diagnostics) in by_file {
-        let Some(source) = find_source(workspace.files, &path) else {
+        let Some(source) = files.source(&path) else {
             continue;
         };
         let index = LineIndex::new(source);
@@ -263,24 +264,35 @@ fn check_workspace(workspace: &WorkspaceContext, config: &Config) -> Vec<Finding
             &index,
             diagnostics,
             &file_config,
-            workspace.files,
+            &files,
         ));
     }
     findings
 }
 
-/// The contents of the input file at `path` (as the caller wrote it, or cleaned).
-fn find_source<'a>(files: &'a [SourceFile], path: &str) -> Option<&'a str> {
-    files
-        .iter()
-        .find(|f| f.path == path)
-        .or_else(|| {
-            let cleaned = workspace::paths::normalize(path);
-            files
-                .iter()
-                .find(|f| workspace::paths::normalize(&f.path) == cleaned)
-        })
-        .map(|f| f.contents.as_str())
+/// The input files by path (as the caller wrote it, and cleaned), for locating findings and
+/// related places in any of them.
+struct FileTable<'a> {
+    sources: HashMap<String, &'a str>,
+}
+
+impl<'a> FileTable<'a> {
+    fn new(files: &'a [SourceFile]) -> Self {
+        let mut sources = HashMap::with_capacity(files.len() * 2);
+        for file in files {
+            let cleaned = workspace::paths::normalize(&file.path);
+            sources.entry(cleaned).or_insert(file.contents.as_str());
+            sources.insert(file.path.clone(), file.contents.as_str());
+        }
+        Self { sources }
+    }
+
+    fn source(&self, path: &str) -> Option<&'a str> {
+        self.sources
+            .get(path)
+            .or_else(|| self.sources.get(&workspace::paths::normalize(path)))
+            .copied()
+    }
 }
 
 /// Applies the configuration and turns raw findings into located ones.
@@ -290,12 +302,13 @@ fn resolve(
     index: &LineIndex,
     diagnostics: Diagnostics,
     config: &Config,
-    files: &[SourceFile],
+    files: &FileTable,
 ) -> Vec<Finding> {
     let locate = |span: Span| Location::new(path, source, index, span);
     // A related place in another file is located in that file's text.
     let locate_in = |file: Option<String>, span: Span| match file {
-        Some(file) if file != path => find_source(files, &file)
+        Some(file) if file != path => files
+            .source(&file)
             .map(|text| Location::new(&file, text, &LineIndex::new(text), span)),
         _ => Some(locate(span)),
     };
