@@ -28,3 +28,6 @@ pub use dump::dump;
 pub fn parse(source: &str) -> Dockerfile {
     parser::Parser::new(source).run()
 }
+
+#[cfg(test)]
+mod tests;

@@ -132,6 +132,9 @@ impl<'s> Parser<'s> {
         let mut joined = Joined::default();
         let first_text = &self.source[text_start..first.end];
         let mut cut = continuation_cut(first_text, escape);
+        if cut.is_none() && first_text.is_empty() {
+            return;
+        }
         joined.push(self.source, text_start, cut.unwrap_or(first_text.len()));
         let mut end = first.end;
         while cut.is_some() {
