@@ -213,7 +213,7 @@ impl<'s> Parser<'s> {
     fn heredoc_body(&mut self, marker: &Marker, marker_span: Span) -> Option<Heredoc> {
         let mut body = SourceText::default();
         let body_start = self.lines.clone().next()?.start;
-        for line in self.lines.by_ref() {
+        while let Some(line) = self.next_line() {
             let content = &self.source[line.start..line.end];
             let stripped = if marker.chomp {
                 content.trim_start_matches('\t')
