@@ -1,0 +1,603 @@
+//! Splits shell text into words and operators, one token at a time.
+//!
+//! The lexer works on bytes: every byte with a meaning to the shell is ASCII, so any offset it
+//! stops at is a char boundary. Command substitutions met inside a word are handed to the
+//! parser right away (their commands go to the shared [`Output`]); heredoc bodies are read
+//! when the newline after their marker is reached.
+
+use std::ops::Range;
+
+use super::model::Word;
+use super::parser::{self, Output};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Op {
+    AndIf,
+    OrIf,
+    Semi,
+    /// `;;`, `;&` or `;;&`: the end of a `case` item.
+    CaseEnd,
+    /// `|` or `|&`
+    Pipe,
+    Amp,
+    LParen,
+    RParen,
+}
+
+#[derive(Debug)]
+pub(super) enum Token {
+    Word(Word),
+    Op(Op, Range<usize>),
+    Redirect {
+        fd: Option<u32>,
+        op: &'static str,
+        span: Range<usize>,
+    },
+    Newline,
+    /// `(( ... ))`: an arithmetic command, which runs no program.
+    Arith(Range<usize>),
+    Eof,
+}
+
+/// A heredoc whose body starts after the next newline.
+#[derive(Debug)]
+pub(super) struct PendingHeredoc {
+    pub delimiter: String,
+    pub strip_tabs: bool,
+    pub index: usize,
+}
+
+pub(super) struct Lexer<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    /// The lexer never looks at or past this offset (the end of a backtick body, say).
+    end: usize,
+    pending_heredocs: Vec<PendingHeredoc>,
+}
+
+/// Accumulates one word while it is read.
+struct WordBuf {
+    value: String,
+    quoted: bool,
+    has_expansion: bool,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(text: &'a str, range: Range<usize>) -> Self {
+        let end = range.end.min(text.len());
+        Self {
+            text,
+            bytes: text.as_bytes(),
+            pos: range.start.min(end),
+            end,
+            pending_heredocs: Vec::new(),
+        }
+    }
+
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn push_heredoc(&mut self, heredoc: PendingHeredoc) {
+        self.pending_heredocs.push(heredoc);
+    }
+
+    fn at(&self, i: usize) -> Option<u8> {
+        if i < self.end {
+            self.bytes.get(i).copied()
+        } else {
+            None
+        }
+    }
+
+    /// Skips `()` after a function name (`function f() { ...; }`).
+    pub fn skip_empty_parens(&mut self) {
+        self.skip_blanks();
+        if self.at(self.pos) == Some(b'(') {
+            let save = self.pos;
+            self.pos += 1;
+            self.skip_blanks();
+            if self.at(self.pos) == Some(b')') {
+                self.pos += 1;
+            } else {
+                self.pos = save;
+            }
+        }
+    }
+
+    /// Whether the next token is `)`, without consuming anything.
+    pub fn next_is_rparen(&mut self) -> bool {
+        self.skip_blanks();
+        self.at(self.pos) == Some(b')')
+    }
+
+    /// Blanks and line continuations.
+    fn skip_blanks(&mut self) {
+        loop {
+            match self.at(self.pos) {
+                Some(b' ' | b'\t' | b'\r') => self.pos += 1,
+                Some(b'\\') => match self.continuation_len(self.pos) {
+                    0 => return,
+                    n => self.pos += n,
+                },
+                _ => return,
+            }
+        }
+    }
+
+    /// The length of a `\` + newline continuation at `i`, or 0.
+    fn continuation_len(&self, i: usize) -> usize {
+        match (self.at(i + 1), self.at(i + 2)) {
+            (Some(b'\n'), _) => 2,
+            (Some(b'\r'), Some(b'\n')) => 3,
+            _ => 0,
+        }
+    }
+
+    pub fn next_token(&mut self, out: &mut Output, depth: usize) -> Token {
+        self.skip_blanks();
+        let start = self.pos;
+        let Some(b) = self.at(start) else {
+            return Token::Eof;
+        };
+        let next = self.at(start + 1);
+        let op = |lexer: &mut Self, op: Op, len: usize| {
+            lexer.pos = start + len;
+            Token::Op(op, start..start + len)
+        };
+        match b {
+            b'\n' => {
+                self.pos += 1;
+                self.read_heredoc_bodies(out);
+                Token::Newline
+            }
+            b'#' => {
+                self.pos = self.line_end(start);
+                self.next_token(out, depth)
+            }
+            b'&' => match next {
+                Some(b'&') => op(self, Op::AndIf, 2),
+                Some(b'>') if self.at(start + 2) == Some(b'>') => self.redirect(None, "&>>", 3),
+                Some(b'>') => self.redirect(None, "&>", 2),
+                _ => op(self, Op::Amp, 1),
+            },
+            b'|' => match next {
+                Some(b'|') => op(self, Op::OrIf, 2),
+                Some(b'&') => op(self, Op::Pipe, 2),
+                _ => op(self, Op::Pipe, 1),
+            },
+            b';' => match (next, self.at(start + 2)) {
+                (Some(b';'), Some(b'&')) => op(self, Op::CaseEnd, 3),
+                (Some(b';' | b'&'), _) => op(self, Op::CaseEnd, 2),
+                _ => op(self, Op::Semi, 1),
+            },
+            b'(' if next == Some(b'(') => self.arith_command(out),
+            b'(' => op(self, Op::LParen, 1),
+            b')' => op(self, Op::RParen, 1),
+            b'<' | b'>' if next == Some(b'(') => Token::Word(self.read_word(out, depth)),
+            b'<' | b'>' => self.redirect_operator(None, start),
+            b'0'..=b'9' => {
+                let digits_end = self.digits_end(start);
+                match (self.at(digits_end), self.at(digits_end + 1)) {
+                    (Some(b'<' | b'>'), Some(b'(')) | (Some(b'<' | b'>'), None) | (None, _) => {
+                        Token::Word(self.read_word(out, depth))
+                    }
+                    (Some(b'<' | b'>'), _) => {
+                        let fd = self.text[start..digits_end].parse().ok();
+                        self.redirect_operator(fd, digits_end)
+                    }
+                    _ => Token::Word(self.read_word(out, depth)),
+                }
+            }
+            _ => Token::Word(self.read_word(out, depth)),
+        }
+    }
+
+    fn digits_end(&self, mut i: usize) -> usize {
+        while matches!(self.at(i), Some(b'0'..=b'9')) {
+            i += 1;
+        }
+        i
+    }
+
+    fn line_end(&self, from: usize) -> usize {
+        self.bytes[from..self.end]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.end, |i| from + i)
+    }
+
+    /// A redirect operator starting with `<` or `>` at `at`.
+    fn redirect_operator(&mut self, fd: Option<u32>, at: usize) -> Token {
+        let (first, second, third) = (self.at(at), self.at(at + 1), self.at(at + 2));
+        let (op, len) = match (first, second, third) {
+            (Some(b'<'), Some(b'<'), Some(b'<')) => ("<<<", 3),
+            (Some(b'<'), Some(b'<'), Some(b'-')) => ("<<-", 3),
+            (Some(b'<'), Some(b'<'), _) => ("<<", 2),
+            (Some(b'<'), Some(b'&'), _) => ("<&", 2),
+            (Some(b'<'), Some(b'>'), _) => ("<>", 2),
+            (Some(b'<'), _, _) => ("<", 1),
+            (_, Some(b'>'), _) => (">>", 2),
+            (_, Some(b'&'), _) => (">&", 2),
+            (_, Some(b'|'), _) => (">|", 2),
+            _ => (">", 1),
+        };
+        let start = self.pos;
+        self.pos = at;
+        let token = self.redirect(fd, op, len);
+        if let Token::Redirect { span, .. } = &token {
+            return Token::Redirect {
+                fd,
+                op,
+                span: start..span.end,
+            };
+        }
+        token
+    }
+
+    fn redirect(&mut self, fd: Option<u32>, op: &'static str, len: usize) -> Token {
+        let start = self.pos;
+        self.pos += len;
+        Token::Redirect {
+            fd,
+            op,
+            span: start..self.pos,
+        }
+    }
+
+    /// `(( ... ))` at the start of a token.
+    fn arith_command(&mut self, out: &mut Output) -> Token {
+        let start = self.pos;
+        self.pos = self.skip_parens(start, out);
+        Token::Arith(start..self.pos)
+    }
+
+    /// From an opening `(` at `open`, the offset after its matching `)`. Quotes are not
+    /// interpreted: this is only used for arithmetic, where they are rare.
+    fn skip_parens(&self, open: usize, out: &mut Output) -> usize {
+        let mut depth = 0usize;
+        for (i, &b) in self.bytes[open..self.end].iter().enumerate() {
+            match b {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return open + i + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.complete = false;
+        self.end
+    }
+
+    fn read_word(&mut self, out: &mut Output, depth: usize) -> Word {
+        let start = self.pos;
+        let mut word = WordBuf {
+            value: String::new(),
+            quoted: false,
+            has_expansion: false,
+        };
+        while let Some(b) = self.at(self.pos) {
+            match b {
+                b'<' | b'>' if self.at(self.pos + 1) == Some(b'(') && self.pos == start => {
+                    self.substitution(&mut word, out, depth, self.pos + 2);
+                }
+                b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'<' | b'>' | b'(' | b')' => {
+                    break
+                }
+                b'\\' => self.unquoted_escape(&mut word),
+                b'\'' => self.single_quoted(&mut word, out),
+                b'"' => self.double_quoted(&mut word, out, depth),
+                b'$' => self.dollar(&mut word, out, depth, false),
+                b'`' => self.backticks(&mut word, out, depth),
+                _ => {
+                    let run_end = self.plain_run_end(self.pos, false);
+                    word.value.push_str(&self.text[self.pos..run_end]);
+                    self.pos = run_end;
+                }
+            }
+        }
+        Word {
+            value: word.value,
+            span: start..self.pos,
+            quoted: word.quoted,
+            has_expansion: word.has_expansion,
+        }
+    }
+
+    /// The end of a run of bytes with no meaning to the shell.
+    fn plain_run_end(&self, from: usize, in_double_quotes: bool) -> usize {
+        let special = |b: u8| {
+            if in_double_quotes {
+                matches!(b, b'"' | b'\\' | b'$' | b'`')
+            } else {
+                matches!(
+                    b,
+                    b' ' | b'\t'
+                        | b'\r'
+                        | b'\n'
+                        | b';'
+                        | b'&'
+                        | b'|'
+                        | b'<'
+                        | b'>'
+                        | b'('
+                        | b')'
+                        | b'\\'
+                        | b'\''
+                        | b'"'
+                        | b'$'
+                        | b'`'
+                )
+            }
+        };
+        self.bytes[from..self.end]
+            .iter()
+            .position(|&b| special(b))
+            .map_or(self.end, |i| from + i)
+    }
+
+    fn unquoted_escape(&mut self, word: &mut WordBuf) {
+        let continuation = self.continuation_len(self.pos);
+        if continuation > 0 {
+            self.pos += continuation;
+            return;
+        }
+        match self
+            .text
+            .get(self.pos + 1..self.end)
+            .and_then(|s| s.chars().next())
+        {
+            Some(c) => {
+                word.value.push(c);
+                word.quoted = true;
+                self.pos += 1 + c.len_utf8();
+            }
+            None => {
+                word.value.push('\\');
+                self.pos += 1;
+            }
+        }
+    }
+
+    fn single_quoted(&mut self, word: &mut WordBuf, out: &mut Output) {
+        word.quoted = true;
+        let body = self.pos + 1;
+        match self.bytes[body.min(self.end)..self.end]
+            .iter()
+            .position(|&b| b == b'\'')
+        {
+            Some(len) => {
+                word.value.push_str(&self.text[body..body + len]);
+                self.pos = body + len + 1;
+            }
+            None => {
+                out.complete = false;
+                word.value
+                    .push_str(&self.text[body.min(self.end)..self.end]);
+                self.pos = self.end;
+            }
+        }
+    }
+
+    fn double_quoted(&mut self, word: &mut WordBuf, out: &mut Output, depth: usize) {
+        word.quoted = true;
+        self.pos += 1;
+        loop {
+            let Some(b) = self.at(self.pos) else {
+                out.complete = false;
+                return;
+            };
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    return;
+                }
+                b'\\' => {
+                    let continuation = self.continuation_len(self.pos);
+                    match self.at(self.pos + 1) {
+                        _ if continuation > 0 => self.pos += continuation,
+                        Some(c @ (b'$' | b'`' | b'"' | b'\\')) => {
+                            word.value.push(char::from(c));
+                            self.pos += 2;
+                        }
+                        _ => {
+                            word.value.push('\\');
+                            self.pos += 1;
+                        }
+                    }
+                }
+                b'$' => self.dollar(word, out, depth, true),
+                b'`' => self.backticks(word, out, depth),
+                _ => {
+                    let run_end = self.plain_run_end(self.pos, true);
+                    word.value.push_str(&self.text[self.pos..run_end]);
+                    self.pos = run_end;
+                }
+            }
+        }
+    }
+
+    /// `$name`, `${...}`, `$(...)`, `$((...))`, `$'...'`: kept as written in the value.
+    fn dollar(&mut self, word: &mut WordBuf, out: &mut Output, depth: usize, in_quotes: bool) {
+        let start = self.pos;
+        match self.at(start + 1) {
+            Some(b'(') if self.at(start + 2) == Some(b'(') => {
+                self.pos = self.skip_parens(start + 1, out);
+            }
+            Some(b'(') => {
+                self.substitution(word, out, depth, start + 2);
+                return;
+            }
+            Some(b'{') => self.pos = self.skip_braces(start + 2, out),
+            Some(b'\'') if !in_quotes => {
+                self.ansi_c_quoted(word, out);
+                return;
+            }
+            Some(b'"') if !in_quotes => {
+                // `$"..."` is a translated string: a plain double-quoted one for us.
+                self.pos += 1;
+                return;
+            }
+            Some(b'0'..=b'9' | b'@' | b'*' | b'#' | b'?' | b'-' | b'$' | b'!') => {
+                self.pos = start + 2;
+            }
+            Some(b) if b == b'_' || b.is_ascii_alphabetic() => {
+                let mut i = start + 1;
+                while matches!(self.at(i), Some(b) if b == b'_' || b.is_ascii_alphanumeric()) {
+                    i += 1;
+                }
+                self.pos = i;
+            }
+            _ => {
+                word.value.push('$');
+                self.pos += 1;
+                return;
+            }
+        }
+        word.has_expansion = true;
+        word.value.push_str(&self.text[start..self.pos]);
+    }
+
+    /// `$(...)` or `<(...)`/`>(...)` whose commands start at `body`.
+    fn substitution(&mut self, word: &mut WordBuf, out: &mut Output, depth: usize, body: usize) {
+        let start = self.pos;
+        self.pos = parser::parse_substitution(self.text, body..self.end, out, depth + 1);
+        word.has_expansion = true;
+        word.value.push_str(&self.text[start..self.pos]);
+    }
+
+    /// From inside `${`, the offset after the matching `}`.
+    fn skip_braces(&self, from: usize, out: &mut Output) -> usize {
+        let mut depth = 1usize;
+        let mut i = from;
+        while let Some(b) = self.at(i) {
+            match b {
+                b'\\' => i += 1,
+                b'\'' | b'"' => {
+                    let close = self.bytes[i + 1..self.end].iter().position(|&c| c == b);
+                    match close {
+                        Some(len) => i += len + 1,
+                        None => break,
+                    }
+                }
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return i + 1;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        out.complete = false;
+        self.end
+    }
+
+    /// `$'...'`: backslash escapes are kept as written.
+    fn ansi_c_quoted(&mut self, word: &mut WordBuf, out: &mut Output) {
+        word.quoted = true;
+        let body = self.pos + 2;
+        let mut i = body;
+        while let Some(b) = self.at(i) {
+            match b {
+                b'\\' => i += 2,
+                b'\'' => {
+                    word.value.push_str(&self.text[body..i]);
+                    self.pos = i + 1;
+                    return;
+                }
+                _ => i += 1,
+            }
+        }
+        out.complete = false;
+        word.value
+            .push_str(&self.text[body.min(self.end)..self.end]);
+        self.pos = self.end;
+    }
+
+    /// `` `...` ``: the old command substitution.
+    fn backticks(&mut self, word: &mut WordBuf, out: &mut Output, depth: usize) {
+        let start = self.pos;
+        let body = start + 1;
+        let mut i = body;
+        let mut escaped = false;
+        let close = loop {
+            match self.at(i) {
+                None => break None,
+                Some(b'\\') => {
+                    escaped = true;
+                    i += 2;
+                }
+                Some(b'`') => break Some(i),
+                Some(_) => i += 1,
+            }
+        };
+        let Some(close) = close else {
+            out.complete = false;
+            word.value.push_str(&self.text[start..self.end]);
+            self.pos = self.end;
+            return;
+        };
+        self.pos = close + 1;
+        if escaped {
+            let unescaped = unescape_backticks(&self.text[body..close]);
+            parser::parse_detached(&unescaped, start..self.pos, out, depth + 1, true);
+        } else {
+            parser::parse_in_place(self.text, body..close, out, depth + 1);
+        }
+        word.has_expansion = true;
+        word.value.push_str(&self.text[start..self.pos]);
+    }
+
+    /// Reads the bodies of the heredocs whose markers were on the line just ended. A body
+    /// whose closing delimiter cannot be found is taken to be absent (the Dockerfile parser
+    /// removed it), and the text after the newline is read as commands.
+    fn read_heredoc_bodies(&mut self, out: &mut Output) {
+        for heredoc in std::mem::take(&mut self.pending_heredocs) {
+            let body_start = self.pos;
+            let mut line_start = self.pos;
+            while line_start < self.end {
+                let line_end = self.line_end(line_start);
+                let mut line = self.text[line_start..line_end].trim_end_matches('\r');
+                if heredoc.strip_tabs {
+                    line = line.trim_start_matches('\t');
+                }
+                if line == heredoc.delimiter {
+                    if let Some(slot) = out.heredoc_bodies.get_mut(heredoc.index) {
+                        *slot = Some(body_start..line_start);
+                    }
+                    self.pos = (line_end + 1).min(self.end);
+                    break;
+                }
+                line_start = line_end + 1;
+            }
+        }
+    }
+}
+
+/// Inside backticks, `\\`, `` \` `` and `\$` stand for the character itself.
+fn unescape_backticks(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&next @ ('\\' | '`' | '$')) = chars.peek() {
+                out.push(next);
+                chars.next();
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
