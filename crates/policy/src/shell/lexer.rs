@@ -162,8 +162,10 @@ impl<'a> Lexer<'a> {
             }
             b'&' => match next {
                 Some(b'&') => op(self, Op::AndIf, 2),
-                Some(b'>') if self.at(start + 2) == Some(b'>') => self.redirect(None, "&>>", 3),
-                Some(b'>') => self.redirect(None, "&>", 2),
+                Some(b'>') if self.at(start + 2) == Some(b'>') => {
+                    self.redirect(None, "&>>", start + 3)
+                }
+                Some(b'>') => self.redirect(None, "&>", start + 2),
                 _ => op(self, Op::Amp, 1),
             },
             b'|' => match next {
@@ -182,16 +184,15 @@ impl<'a> Lexer<'a> {
             b'<' | b'>' if next == Some(b'(') => Token::Word(self.read_word(out, depth)),
             b'<' | b'>' => self.redirect_operator(None, start),
             b'0'..=b'9' => {
+                // `2>&1`: digits right before a redirect operator are its descriptor.
                 let digits_end = self.digits_end(start);
-                match (self.at(digits_end), self.at(digits_end + 1)) {
-                    (Some(b'<' | b'>'), Some(b'(')) | (Some(b'<' | b'>'), None) | (None, _) => {
-                        Token::Word(self.read_word(out, depth))
-                    }
-                    (Some(b'<' | b'>'), _) => {
-                        let fd = self.text[start..digits_end].parse().ok();
-                        self.redirect_operator(fd, digits_end)
-                    }
-                    _ => Token::Word(self.read_word(out, depth)),
+                let redirect_follows = matches!(self.at(digits_end), Some(b'<' | b'>'))
+                    && self.at(digits_end + 1) != Some(b'(');
+                if redirect_follows {
+                    let fd = self.text[start..digits_end].parse().ok();
+                    self.redirect_operator(fd, digits_end)
+                } else {
+                    Token::Word(self.read_word(out, depth))
                 }
             }
             _ => Token::Word(self.read_word(out, depth)),
@@ -212,10 +213,10 @@ impl<'a> Lexer<'a> {
             .map_or(self.end, |i| from + i)
     }
 
-    /// A redirect operator starting with `<` or `>` at `at`.
+    /// A redirect operator starting with `<` or `>` at `at`; the token starts at the current
+    /// position, where its descriptor is.
     fn redirect_operator(&mut self, fd: Option<u32>, at: usize) -> Token {
-        let (first, second, third) = (self.at(at), self.at(at + 1), self.at(at + 2));
-        let (op, len) = match (first, second, third) {
+        let (op, len) = match (self.at(at), self.at(at + 1), self.at(at + 2)) {
             (Some(b'<'), Some(b'<'), Some(b'<')) => ("<<<", 3),
             (Some(b'<'), Some(b'<'), Some(b'-')) => ("<<-", 3),
             (Some(b'<'), Some(b'<'), _) => ("<<", 2),
@@ -227,26 +228,16 @@ impl<'a> Lexer<'a> {
             (_, Some(b'|'), _) => (">|", 2),
             _ => (">", 1),
         };
-        let start = self.pos;
-        self.pos = at;
-        let token = self.redirect(fd, op, len);
-        if let Token::Redirect { span, .. } = &token {
-            return Token::Redirect {
-                fd,
-                op,
-                span: start..span.end,
-            };
-        }
-        token
+        self.redirect(fd, op, at + len)
     }
 
-    fn redirect(&mut self, fd: Option<u32>, op: &'static str, len: usize) -> Token {
+    fn redirect(&mut self, fd: Option<u32>, op: &'static str, end: usize) -> Token {
         let start = self.pos;
-        self.pos += len;
+        self.pos = end;
         Token::Redirect {
             fd,
             op,
-            span: start..self.pos,
+            span: start..end,
         }
     }
 

@@ -22,6 +22,9 @@ pub(super) struct Output {
     pipeline_lens: Vec<usize>,
     next_and_or: usize,
     nesting: usize,
+    /// Index ranges of `commands` moved in from separately parsed scripts, whose heredoc
+    /// bodies were filled from their own table.
+    absorbed: Vec<Range<usize>>,
     pub complete: bool,
 }
 
@@ -36,12 +39,15 @@ impl Output {
 
     /// Fills what is only known at the end: pipeline lengths, heredoc bodies, source order.
     fn finish(mut self) -> Self {
-        for command in &mut self.commands {
+        for (i, command) in self.commands.iter_mut().enumerate() {
             command.pipeline_len = self
                 .pipeline_lens
                 .get(command.pipeline)
                 .copied()
                 .unwrap_or(1);
+            if self.absorbed.iter().any(|r| r.contains(&i)) {
+                continue;
+            }
             for redirect in &mut command.redirects {
                 if let Redirect::Heredoc { index, body, .. } = redirect {
                     *body = self.heredoc_bodies.get(*index).cloned().flatten();
@@ -61,6 +67,8 @@ impl Output {
         self.complete &= inner.complete;
         self.pipeline_lens.extend(inner.pipeline_lens);
         self.next_and_or += inner.next_and_or;
+        let start = self.commands.len();
+        self.absorbed.push(start..start + inner.commands.len());
         self.commands
             .extend(inner.commands.into_iter().map(|mut c| {
                 c.pipeline += pipeline_base;
@@ -322,7 +330,7 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
             Token::Word(word) => self.word(word),
             Token::Newline => self.newline(),
             Token::Op(op, _) => return self.operator(op),
-            Token::Redirect { fd, op, span } => self.redirect(fd, op, span),
+            Token::Redirect { fd, op, span } => return self.redirect(fd, op, span),
             Token::Arith(_) => {
                 if self.frame().mode == Mode::Commands {
                     self.begin_compound();
@@ -467,14 +475,15 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
         self.open(FrameKind::Subshell, Mode::Commands);
     }
 
-    fn redirect(&mut self, fd: Option<u32>, op: &'static str, span: Range<usize>) {
+    /// Reads the target of a redirect operator; false when the token after the operator
+    /// ends this (sub)script.
+    fn redirect(&mut self, fd: Option<u32>, op: &'static str, span: Range<usize>) -> bool {
         let depth = self.depth();
         let target = match self.lexer.next_token(self.out, depth) {
             Token::Word(word) => word,
             other => {
                 self.out.complete = false;
-                self.step(other);
-                return;
+                return self.step(other);
             }
         };
         let span = span.start..target.span.end;
@@ -505,11 +514,12 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
         };
         if self.after_compound || self.frame().mode != Mode::Commands {
             // `done < file`, `} > log`: the redirect belongs to no simple command.
-            return;
+            return true;
         }
         let command = self.current_command(redirect.span().start);
         command.span.end = redirect.span().end;
         command.redirects.push(redirect);
+        true
     }
 
     fn word(&mut self, word: Word) {

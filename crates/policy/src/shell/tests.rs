@@ -503,6 +503,14 @@ mod redirects {
     fn a_redirect_without_target_is_incomplete() {
         assert!(!parse("echo >").complete);
         assert!(!parse("echo > && ls").complete);
+        // The `)` still closes the substitution.
+        let script = parse("echo $(ls >) && pwd");
+        assert!(!script.complete);
+        assert_eq!(
+            argvs(&script),
+            [vec!["echo", "$(ls >)"], vec!["ls"], vec!["pwd"]]
+        );
+        assert_eq!(script.commands[2].depth, 0);
     }
 }
 
@@ -650,6 +658,25 @@ mod inline_scripts {
         let rm = script.commands_named("rm").next().expect("rm");
         assert_eq!(rm.words[2].value, "/tmp/x");
         assert_eq!(raw(text, &rm.span), &text[8..]);
+    }
+
+    #[test]
+    fn heredocs_of_inline_scripts_keep_their_own_bodies() {
+        let text = "cat <<A\nouter\nA\nsh -c 'cat <<B\ninner\nB\n'";
+        let script = parse(text);
+        assert!(script.complete);
+        let bodies: Vec<_> = script
+            .commands
+            .iter()
+            .flat_map(|c| c.heredocs())
+            .map(|h| match h {
+                Redirect::Heredoc { body, index, .. } => {
+                    (raw(text, body.as_ref().unwrap()), *index)
+                }
+                Redirect::File { .. } => unreachable!(),
+            })
+            .collect();
+        assert_eq!(bodies, [("outer\n", 0), ("inner\n", 0)]);
     }
 
     #[test]
@@ -865,6 +892,8 @@ mod robustness {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
         #[test]
         fn any_text_parses_without_panic(text in "\\PC{0,80}") {
             assert_well_formed(&text);
