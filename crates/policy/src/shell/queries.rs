@@ -615,6 +615,18 @@ impl Script {
         enabled
     }
 
+    /// The heredoc index when the whole script is a heredoc marker and nothing else
+    /// (`RUN <<EOF`): BuildKit then runs the heredoc body as the script, so parse that body.
+    pub fn heredoc_script(&self) -> Option<usize> {
+        let [command] = self.commands.as_slice() else {
+            return None;
+        };
+        match command.redirects.as_slice() {
+            [Redirect::Heredoc { index, .. }] if command.words.is_empty() => Some(*index),
+            _ => None,
+        }
+    }
+
     /// Whether `set -o pipefail` is in effect when command `index` runs.
     pub fn pipefail_before(&self, index: usize) -> bool {
         self.option_set_before(index, "pipefail")

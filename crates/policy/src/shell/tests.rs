@@ -265,6 +265,16 @@ mod compounds {
     }
 
     #[test]
+    fn until_and_select_loops() {
+        let script = parse("until curl -f x; do sleep 1; done\nselect o in a b; do break; done");
+        assert!(script.complete);
+        assert_eq!(
+            argvs(&script),
+            [vec!["curl", "-f", "x"], vec!["sleep", "1"], vec!["break"]]
+        );
+    }
+
+    #[test]
     fn nested_loops_and_arithmetic_for() {
         let script = parse("for ((i=0; i<3; i++)); do while true; do break; done; done");
         assert!(script.complete);
@@ -421,6 +431,23 @@ mod substitutions {
             script.commands[0].assignments[0].value,
             "x=$(case a in a) echo 1;; esac)"
         );
+    }
+
+    #[test]
+    fn substitution_contents_are_lexed_like_the_script() {
+        let script =
+            parse("v=$(uname -m 2>&1 | tr -d ')' # a comment )\n) \"${x//\\}/y}\" \"#no\"");
+        assert!(script.complete, "{:?}", argvs(&script));
+        assert_eq!(
+            argvs(&script),
+            [
+                vec![r"${x//\}/y}", "#no"],
+                vec!["uname", "-m"],
+                vec!["tr", "-d", ")"]
+            ]
+        );
+        assert_eq!(script.commands[1].pipeline_len, 2);
+        assert_eq!(script.commands[0].assignments.len(), 1);
     }
 
     #[test]
@@ -596,6 +623,22 @@ mod heredocs {
             .collect();
         assert_eq!(bodies, [("1\n", 0, false, false), ("\t2\n", 1, true, true)]);
         assert_eq!(argvs(&script)[1], ["ls"]);
+    }
+
+    #[test]
+    fn a_lone_marker_is_a_heredoc_script() {
+        assert_eq!(parse("<<EOF").heredoc_script(), Some(0));
+        assert_eq!(parse("<<-'EOF'\n").heredoc_script(), Some(0));
+        assert_eq!(parse("python <<EOF").heredoc_script(), None);
+        assert_eq!(parse("<<A && <<B").heredoc_script(), None);
+    }
+
+    #[test]
+    fn heredoc_inside_a_substitution() {
+        let text = "x=$(cat <<EOF\n$(not run)\nEOF\n) && echo \"$x\"";
+        let script = parse(text);
+        assert!(script.complete);
+        assert_eq!(argvs(&script), [vec![], vec!["cat"], vec!["echo", "$x"]]);
     }
 
     #[test]
