@@ -206,6 +206,23 @@ mod lists {
     }
 
     #[test]
+    fn background_jobs() {
+        let script = parse("dockerd &\nsleep 1 & wait");
+        assert!(script.complete);
+        let connectors: Vec<_> = script.commands.iter().map(|c| c.connector).collect();
+        assert_eq!(
+            connectors,
+            [
+                None,
+                Some(Connector::Background),
+                Some(Connector::Background)
+            ]
+        );
+        assert!(!parse("& ls").complete);
+        assert!(!parse("a && && b").complete);
+    }
+
+    #[test]
     fn negation() {
         let script = parse("! grep -q x f && echo missing");
         assert!(script.commands[0].negated);
