@@ -668,30 +668,24 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
 
     /// The command being built, started at `start` if there is none.
     fn current_command(&mut self, start: usize) -> &mut Command {
-        let command = match self.current.take() {
-            Some(command) => command,
-            None => self.new_command(start),
-        };
-        self.current.insert(command)
+        // Built in place: a `Command` is large, and this runs for every word.
+        if self.current.is_none() {
+            self.current = Some(self.new_command(start));
+        }
+        self.current.get_or_insert_with(|| empty_command(start))
     }
 
     fn new_command(&mut self, start: usize) -> Command {
         let placement = self.place();
-        let depth = self.depth();
         Command {
-            assignments: Vec::new(),
-            words: Vec::new(),
-            redirects: Vec::new(),
-            span: start..start,
             connector: placement.connector,
             pipeline: placement.pipeline,
             pipeline_index: placement.pipeline_index,
-            pipeline_len: 1,
             and_or: placement.and_or,
             negated: placement.negated,
-            depth,
+            depth: self.depth(),
             in_substitution: self.in_substitution,
-            in_inline_script: false,
+            ..empty_command(start)
         }
     }
 
@@ -716,6 +710,26 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
         if let Some(script) = inline_script {
             parse_inline_script(self.lexer.text(), &script, self.out, depth);
         }
+    }
+}
+
+/// A command with no words yet, at `start`.
+fn empty_command(start: usize) -> Command {
+    Command {
+        assignments: Vec::new(),
+        // Most commands have a few words: skip the first regrowths.
+        words: Vec::with_capacity(4),
+        redirects: Vec::new(),
+        span: start..start,
+        connector: None,
+        pipeline: 0,
+        pipeline_index: 0,
+        pipeline_len: 1,
+        and_or: 0,
+        negated: false,
+        depth: 0,
+        in_substitution: false,
+        in_inline_script: false,
     }
 }
 
