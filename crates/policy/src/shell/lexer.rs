@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use super::model::Word;
-use super::parser::{self, Output};
+use super::nested;
+use super::output::Output;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Op {
@@ -460,7 +461,7 @@ impl<'a> Lexer<'a> {
     /// `$(...)` or `<(...)`/`>(...)` whose commands start at `body`.
     fn substitution(&mut self, word: &mut WordBuf, out: &mut Output, depth: usize, body: usize) {
         let start = self.pos;
-        self.pos = parser::parse_substitution(self.text, body..self.end, out, depth + 1);
+        self.pos = nested::parse_substitution(self.text, body..self.end, out, depth + 1);
         word.has_expansion = true;
         word.value.push_str(&self.text[start..self.pos]);
     }
@@ -542,9 +543,9 @@ impl<'a> Lexer<'a> {
         self.pos = close + 1;
         if escaped {
             let unescaped = unescape_backticks(&self.text[body..close]);
-            parser::parse_detached(&unescaped, start..self.pos, out, depth + 1, true);
+            nested::parse_detached(&unescaped, start..self.pos, out, depth + 1, true);
         } else {
-            parser::parse_in_place(self.text, body..close, out, depth + 1);
+            nested::parse_in_place(self.text, body..close, out, depth + 1);
         }
         word.has_expansion = true;
         word.value.push_str(&self.text[start..self.pos]);

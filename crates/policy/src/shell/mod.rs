@@ -34,8 +34,12 @@
 
 mod lexer;
 mod model;
+mod nested;
+mod output;
 mod parser;
+mod programs;
 mod queries;
+mod script_queries;
 
 #[cfg(test)]
 mod tests;

@@ -6,77 +6,9 @@ use std::ops::Range;
 
 use super::lexer::{Lexer, Op, PendingHeredoc, Token};
 use super::model::{Command, Connector, Redirect, Script, Word};
-use super::queries;
-
-/// Deeper nesting of substitutions and inline scripts is given up on (`complete` = false):
-/// it keeps recursion, and so the stack, bounded on any input.
-const MAX_NESTING: usize = 32;
-
-/// What a parse accumulates; shared by a script and the substitutions inside it.
-#[derive(Debug, Default)]
-pub(super) struct Output {
-    pub commands: Vec<Command>,
-    /// Indexed by heredoc index; filled when the body is found.
-    pub heredoc_bodies: Vec<Option<Range<usize>>>,
-    /// Indexed by pipeline id: its number of elements.
-    pipeline_lens: Vec<usize>,
-    next_and_or: usize,
-    nesting: usize,
-    /// Index ranges of `commands` moved in from separately parsed scripts, whose heredoc
-    /// bodies were filled from their own table.
-    absorbed: Vec<Range<usize>>,
-    pub complete: bool,
-}
-
-impl Output {
-    fn new(nesting: usize) -> Self {
-        Self {
-            nesting,
-            complete: true,
-            ..Self::default()
-        }
-    }
-
-    /// Fills what is only known at the end: pipeline lengths, heredoc bodies, source order.
-    fn finish(mut self) -> Self {
-        for (i, command) in self.commands.iter_mut().enumerate() {
-            command.pipeline_len = self
-                .pipeline_lens
-                .get(command.pipeline)
-                .copied()
-                .unwrap_or(1);
-            if self.absorbed.iter().any(|r| r.contains(&i)) {
-                continue;
-            }
-            for redirect in &mut command.redirects {
-                if let Redirect::Heredoc { index, body, .. } = redirect {
-                    *body = self.heredoc_bodies.get(*index).cloned().flatten();
-                }
-            }
-        }
-        // Commands are pushed when they end, so one that contains a substitution comes after
-        // the commands inside it; a stable sort restores source order.
-        self.commands.sort_by_key(|c| c.span.start);
-        self
-    }
-
-    /// Moves the commands of a separately parsed script into this one, keeping ids unique.
-    fn absorb(&mut self, inner: Output) {
-        let pipeline_base = self.pipeline_lens.len();
-        let and_or_base = self.next_and_or;
-        self.complete &= inner.complete;
-        self.pipeline_lens.extend(inner.pipeline_lens);
-        self.next_and_or += inner.next_and_or;
-        let start = self.commands.len();
-        self.absorbed.push(start..start + inner.commands.len());
-        self.commands
-            .extend(inner.commands.into_iter().map(|mut c| {
-                c.pipeline += pipeline_base;
-                c.and_or += and_or_base;
-                c
-            }));
-    }
-}
+use super::nested;
+use super::output::Output;
+use super::programs;
 
 pub fn parse(text: &str) -> Script {
     let out = parse_script(text, 0..text.len(), 0);
@@ -86,116 +18,11 @@ pub fn parse(text: &str) -> Script {
     }
 }
 
-fn parse_script(text: &str, range: Range<usize>, nesting: usize) -> Output {
+pub(super) fn parse_script(text: &str, range: Range<usize>, nesting: usize) -> Output {
     let mut out = Output::new(nesting);
     let mut lexer = Lexer::new(text, range);
     Parser::new(&mut lexer, &mut out, 0, false).run();
     out.finish()
-}
-
-/// Parses `$(...)` or `<(...)` whose body starts at `range.start`; returns the offset after
-/// the closing `)`.
-pub(super) fn parse_substitution(
-    text: &str,
-    range: Range<usize>,
-    out: &mut Output,
-    depth: usize,
-) -> usize {
-    if out.nesting >= MAX_NESTING {
-        out.complete = false;
-        return range.end;
-    }
-    out.nesting += 1;
-    let mut lexer = Lexer::new(text, range);
-    Parser::new(&mut lexer, out, depth, true).run();
-    out.nesting -= 1;
-    lexer.pos()
-}
-
-/// Parses a backtick body that needs no unescaping, where it stands.
-pub(super) fn parse_in_place(text: &str, range: Range<usize>, out: &mut Output, depth: usize) {
-    if out.nesting >= MAX_NESTING {
-        out.complete = false;
-        return;
-    }
-    out.nesting += 1;
-    let mut lexer = Lexer::new(text, range);
-    let mut parser = Parser::new(&mut lexer, out, depth, false);
-    parser.in_substitution = true;
-    parser.run();
-    out.nesting -= 1;
-}
-
-/// Parses a script that is not a slice of the text (an unescaped backtick body, an `sh -c`
-/// string with escapes): its commands get `span` for every position, and no heredoc body.
-pub(super) fn parse_detached(
-    script: &str,
-    span: Range<usize>,
-    out: &mut Output,
-    depth: usize,
-    substitution: bool,
-) {
-    if out.nesting >= MAX_NESTING {
-        out.complete = false;
-        return;
-    }
-    let mut inner = parse_script(script, 0..script.len(), out.nesting + 1);
-    for command in &mut inner.commands {
-        relocate(command, &span);
-        command.depth += depth;
-        command.in_substitution |= substitution;
-        command.in_inline_script |= !substitution;
-    }
-    out.absorb(inner);
-}
-
-fn relocate(command: &mut Command, span: &Range<usize>) {
-    command.span = span.clone();
-    for word in command.assignments.iter_mut().chain(&mut command.words) {
-        word.span = span.clone();
-    }
-    for redirect in &mut command.redirects {
-        match redirect {
-            Redirect::File {
-                target, span: s, ..
-            } => {
-                target.span = span.clone();
-                *s = span.clone();
-            }
-            Redirect::Heredoc { body, span: s, .. } => {
-                *body = None;
-                *s = span.clone();
-            }
-        }
-    }
-}
-
-/// Parses the script argument of `sh -c`: where it stands when the word's raw text holds it
-/// verbatim, detached otherwise.
-fn parse_inline_script(text: &str, script: &Word, out: &mut Output, depth: usize) {
-    if out.nesting >= MAX_NESTING {
-        out.complete = false;
-        return;
-    }
-    let raw = text.get(script.span.clone()).unwrap_or_default();
-    let in_place = if raw == script.value {
-        Some(script.span.clone())
-    } else {
-        let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
-        let quoted = raw.len() >= 2 && (raw.starts_with('\'') || raw.starts_with('"'));
-        (quoted && inner == script.value).then(|| script.span.start + 1..script.span.end - 1)
-    };
-    match in_place {
-        Some(range) => {
-            let mut inner = parse_script(text, range, out.nesting + 1);
-            for command in &mut inner.commands {
-                command.depth += depth;
-                command.in_inline_script = true;
-            }
-            out.absorb(inner);
-        }
-        None => parse_detached(&script.value, script.span.clone(), out, depth, false),
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,14 +91,14 @@ struct Placement {
     negated: bool,
 }
 
-struct Parser<'l, 'a, 'o> {
+pub(super) struct Parser<'l, 'a, 'o> {
     lexer: &'l mut Lexer<'a>,
     out: &'o mut Output,
     frames: Vec<Frame>,
     base_depth: usize,
     /// The root frame ends at `)`.
     until_paren: bool,
-    in_substitution: bool,
+    pub in_substitution: bool,
     current: Option<Command>,
     /// A compound command just closed: only redirects and operators may follow.
     after_compound: bool,
@@ -280,7 +107,12 @@ struct Parser<'l, 'a, 'o> {
 }
 
 impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
-    fn new(lexer: &'l mut Lexer<'a>, out: &'o mut Output, depth: usize, until_paren: bool) -> Self {
+    pub fn new(
+        lexer: &'l mut Lexer<'a>,
+        out: &'o mut Output,
+        depth: usize,
+        until_paren: bool,
+    ) -> Self {
         Self {
             lexer,
             out,
@@ -304,7 +136,7 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
         &mut self.frames[last]
     }
 
-    fn run(&mut self) {
+    pub fn run(&mut self) {
         loop {
             let depth = self.depth();
             let token = self.lexer.next_token(self.out, depth);
@@ -704,11 +536,11 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
         let Some(command) = self.current.take() else {
             return;
         };
-        let inline_script = queries::inline_script(&command).cloned();
+        let inline_script = programs::inline_script(&command).cloned();
         let depth = command.depth + 1;
         self.out.commands.push(command);
         if let Some(script) = inline_script {
-            parse_inline_script(self.lexer.text(), &script, self.out, depth);
+            nested::parse_inline_script(self.lexer.text(), &script, self.out, depth);
         }
     }
 }
