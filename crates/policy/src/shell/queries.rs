@@ -16,15 +16,20 @@ pub struct Tool<'a> {
 impl<'a> Tool<'a> {
     /// Arguments that are not options or option values (best effort: see `takes_value`).
     pub fn positional_args(&self) -> impl Iterator<Item = &'a Word> + 'a {
+        let args = self.args;
+        self.positional_indices().filter_map(move |i| args.get(i))
+    }
+
+    /// Indexes into `args` of the positional arguments.
+    fn positional_indices(&self) -> impl Iterator<Item = usize> + 'a {
         let (name, args) = (self.name, self.args);
         let mut i = 0;
         let mut options_done = false;
         std::iter::from_fn(move || loop {
-            let word = args.get(i)?;
+            let value = args.get(i)?.as_str();
             i += 1;
-            let value = word.as_str();
             if options_done || !value.starts_with('-') || value == "-" {
-                return Some(word);
+                return Some(i - 1);
             }
             if value == "--" {
                 options_done = true;
@@ -156,20 +161,16 @@ impl Command {
         // Each subcommand may have options of its own before the next one.
         let mut args = tool.args;
         for expected in subcommands {
-            let sub = Tool {
+            let rest = Tool {
                 name: tool.name,
                 args,
             };
-            let Some(found) = sub.positional_args().next() else {
+            let Some(at) = rest.positional_indices().next() else {
                 return false;
             };
-            if found.as_str() != *expected {
+            if args[at].as_str() != *expected {
                 return false;
             }
-            let at = args
-                .iter()
-                .position(|w| std::ptr::eq(w, found))
-                .unwrap_or(0);
             args = &args[at + 1..];
         }
         true
