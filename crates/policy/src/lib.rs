@@ -9,6 +9,7 @@ pub mod config;
 pub mod context;
 pub mod dockerfile;
 pub mod dockerignore;
+pub mod docs;
 pub mod engine;
 pub mod finding;
 pub mod rules;

@@ -104,7 +104,7 @@ fn hadolint_settings_map_onto_ballast() {
 ignored: [DL3002, SC2086]
 override:
   error: [DL3007]
-  style: [DL3006]
+  style: [DL3002]
 trustedRegistries: [docker.io, ghcr.io]
 failure-threshold: error
 label-schema:

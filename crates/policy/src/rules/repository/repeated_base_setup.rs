@@ -96,6 +96,13 @@ fn check(ctx: &WorkspaceContext, diagnostics: &mut Diagnostics) {
             })
             .last()
             .unwrap_or(1);
+        // A shared `WORKDIR` alone is no setup worth an image: some `RUN` must be repeated.
+        if !openings[0].setup[..shared]
+            .iter()
+            .any(|i| i.starts_with("RUN"))
+        {
+            continue;
+        }
         let names: Vec<String> = openings
             .iter()
             .map(|o| format!("`{}`", ctx.display_path(o.path)))
