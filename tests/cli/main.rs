@@ -1,0 +1,6 @@
+//! End-to-end tests of the `ballast` binary: each runs it in a fresh directory.
+
+mod check;
+mod discovery;
+mod rules;
+mod support;
