@@ -12,6 +12,7 @@ pub mod finding;
 pub mod rules;
 pub mod shell;
 pub mod span;
+pub mod suppression;
 
 pub use config::Config;
 pub use engine::{check, FileKind, Report, SourceFile};
