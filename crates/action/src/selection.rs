@@ -60,7 +60,7 @@ fn severity_override(item: &str) -> Result<(String, Severity)> {
 }
 
 fn tags() -> impl Iterator<Item = &'static str> {
-    rules::ALL
+    rules::all()
         .iter()
         .flat_map(|rule| rule.meta.tags.iter().copied())
 }

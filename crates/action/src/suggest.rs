@@ -24,7 +24,7 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
 
 /// Every name a rule answers to (codes, names, aliases), for suggestions.
 pub fn rule_names() -> impl Iterator<Item = &'static str> {
-    ballast_policy::rules::ALL.iter().flat_map(|rule| {
+    ballast_policy::rules::all().iter().flat_map(|rule| {
         [rule.meta.code, rule.meta.name]
             .into_iter()
             .chain(rule.meta.aliases.iter().copied())

@@ -7,7 +7,7 @@ use ballast_policy::rules::{self, RuleMeta};
 use serde::Serialize;
 
 pub fn run(args: &RulesArgs) -> Result<Output> {
-    let metas: Vec<&RuleMeta> = rules::ALL.iter().map(|rule| &rule.meta).collect();
+    let metas: Vec<&RuleMeta> = rules::all().iter().map(|rule| &rule.meta).collect();
     let text = match args.format {
         ListFormat::Human => table(&metas),
         ListFormat::Json => json(&metas)?,
