@@ -2,31 +2,68 @@
 
 use crate::support::{Project, CLEAN, UNTERMINATED_HEREDOC};
 
+/// Only the `syntax-error` rule runs, so these tests do not change as rules are added.
+const ONLY_SYNTAX: [&str; 2] = ["--select", "syntax-error"];
+
+fn check(project: &Project, args: &[&str]) -> crate::support::Run {
+    let mut all = vec!["check"];
+    all.extend(ONLY_SYNTAX);
+    all.extend(args);
+    project.run(&all)
+}
+
 #[test]
 fn exit_code_follows_fail_on() {
     let project = Project::new();
     project.file("Dockerfile", UNTERMINATED_HEREDOC);
-    let report = project.run(&["check", "--format", "json", "--fail-on", "never"]);
+    let report = check(&project, &["--format", "json", "--fail-on", "never"]);
     assert_eq!(report.code, 0);
-    // Whatever the parser reports today, the default fails exactly when something was found.
-    let has_findings = report.finding_count() > 0;
-    let default = project.run(&["check"]);
-    assert_eq!(default.code, i32::from(has_findings), "{}", default.stdout);
-    // The only possible finding is an error: lowering it below the threshold passes.
-    let lowered = project.run(&["check", "--severity", "syntax-error=info"]);
-    assert_eq!(lowered.code, 0, "{}", lowered.stdout);
-    let strict = project.run(&["check", "--severity", "BL0001=info", "--fail-on", "info"]);
-    assert_eq!(strict.code, i32::from(has_findings));
+    assert!(report.finding_count() > 0, "{}", report.stdout);
+    assert_eq!(check(&project, &[]).code, 1);
+    assert_eq!(check(&project, &["--fail-on", "error"]).code, 1);
+    // Syntax errors lowered below the threshold pass; at the threshold they fail again.
+    assert_eq!(
+        check(&project, &["--severity", "syntax-error=info"]).code,
+        0
+    );
+    let strict = check(
+        &project,
+        &["--severity", "BL0001=info", "--fail-on", "info"],
+    );
+    assert_eq!(strict.code, 1);
+    let lenient = check(
+        &project,
+        &["--severity", "BL0001=warning", "--fail-on", "error"],
+    );
+    assert_eq!(lenient.code, 0);
 }
 
 #[test]
 fn a_clean_file_exits_zero_with_a_summary() {
     let project = Project::new();
     project.file("Dockerfile", CLEAN);
-    let run = project.run(&["check"]);
+    let run = check(&project, &[]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, "No problems found in 1 file\n");
     assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn human_output_shows_the_finding_in_its_source() {
+    let project = Project::new();
+    project.file("Dockerfile", UNTERMINATED_HEREDOC);
+    let run = check(&project, &[]);
+    assert!(
+        run.stdout.contains("error[syntax-error]: "),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(" --> Dockerfile:2:"), "{}", run.stdout);
+    assert!(run.stdout.contains("2 | RUN <<EOF\n"), "{}", run.stdout);
+    assert!(run.stdout.contains('^'), "{}", run.stdout);
+    let summary = run.stdout.lines().last().unwrap_or_default();
+    assert!(summary.starts_with("Found "), "{summary}");
+    assert!(summary.ends_with(" in 1 file"), "{summary}");
 }
 
 #[test]
@@ -35,7 +72,7 @@ fn json_report_has_the_documented_shape() {
     project
         .file("Dockerfile", UNTERMINATED_HEREDOC)
         .file("b/Containerfile", CLEAN);
-    let run = project.run(&["check", "--format", "json", "--fail-on", "never"]);
+    let run = check(&project, &["--format", "json", "--fail-on", "never"]);
     let report = run.json();
     let keys: Vec<&str> = report
         .as_object()
@@ -52,7 +89,9 @@ fn json_report_has_the_documented_shape() {
             {"path": "b/Containerfile", "kind": "dockerfile"},
         ])
     );
-    for finding in report["findings"].as_array().expect("findings") {
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    for finding in findings {
         for key in [
             "rule",
             "code",
@@ -142,15 +181,19 @@ fn unknown_rule_names_are_usage_errors_with_a_suggestion() {
 fn ignoring_a_rule_drops_its_findings() {
     let project = Project::new();
     project.file("Dockerfile", UNTERMINATED_HEREDOC);
-    let run = project.run(&[
-        "check",
-        "--format",
-        "json",
-        "--ignore",
-        "correctness,BL0001",
-    ]);
-    assert_eq!(run.code, 0);
-    assert_eq!(run.finding_count(), 0);
+    let run = project.run(&["check", "--format", "json", "--ignore", "BL0001"]);
+    let report = run.json();
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|finding| finding["rule"].as_str())
+        .collect();
+    assert!(!rules.contains(&"syntax-error"), "{rules:?}");
+    // Ignored by tag, nothing of the selected rule is left.
+    let by_tag = check(&project, &["--format", "json", "--ignore", "correctness"]);
+    assert_eq!(by_tag.code, 0);
+    assert_eq!(by_tag.finding_count(), 0);
 }
 
 #[test]

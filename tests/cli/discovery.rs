@@ -26,7 +26,7 @@ fn finds_container_build_files_by_name() {
     ] {
         project.file(not_a_dockerfile, CLEAN);
     }
-    let run = project.run(&["check", "--format", "json"]);
+    let run = project.run(&["check", "--fail-on", "never", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.checked_files(),
@@ -53,7 +53,7 @@ fn respects_gitignore_outside_a_git_checkout_too() {
         .file("app/.gitignore", "Dockerfile.tmp\n")
         .file("app/Dockerfile.tmp", CLEAN)
         .file("app/Dockerfile", CLEAN);
-    let run = project.run(&["check", "--format", "json"]);
+    let run = project.run(&["check", "--fail-on", "never", "--format", "json"]);
     assert_eq!(run.checked_files(), ["Dockerfile", "app/Dockerfile"]);
 }
 
@@ -63,7 +63,14 @@ fn a_file_named_explicitly_is_checked_whatever_its_name_or_ignore_status() {
     project
         .file(".gitignore", "build/\n")
         .file("build/prod.txt", CLEAN);
-    let run = project.run(&["check", "--format", "json", "build/prod.txt"]);
+    let run = project.run(&[
+        "check",
+        "--fail-on",
+        "never",
+        "--format",
+        "json",
+        "build/prod.txt",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report = run.json();
     assert_eq!(report["files"][0]["path"], "build/prod.txt");
@@ -91,7 +98,7 @@ fn paths_are_reported_relative_as_given_and_only_once() {
 fn a_file_in_another_encoding_is_checked_with_a_warning() {
     let project = Project::new();
     project.file("Dockerfile", b"FROM alpine:3.21\n# caf\xe9\n");
-    let run = project.run(&["check", "--format", "json"]);
+    let run = project.run(&["check", "--fail-on", "never", "--format", "json"]);
     assert_eq!(run.checked_files(), ["Dockerfile"]);
     assert!(
         run.stderr.contains("Dockerfile: not valid UTF-8"),
@@ -116,7 +123,7 @@ fn a_missing_path_is_an_error_that_names_it_and_prints_no_report() {
 fn an_empty_directory_is_not_an_error() {
     let project = Project::new();
     project.file("README.md", "# nothing to check\n");
-    let run = project.run(&["check", "--format", "json"]);
+    let run = project.run(&["check", "--fail-on", "never", "--format", "json"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.finding_count(), 0);
     assert!(run.stderr.contains("no Dockerfiles"), "{}", run.stderr);

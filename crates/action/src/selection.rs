@@ -14,6 +14,7 @@ pub fn build_config(select: &[String], ignore: &[String], severity: &[String]) -
             .filter(|item| !item.trim().is_empty())
             .map(|item| severity_override(item))
             .collect::<Result<_>>()?,
+        ..Config::default()
     })
 }
 

@@ -155,7 +155,7 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     let source = file.contents.as_str();
     let ast = dockerfile::parse(source);
     let model = dockerfile::model::DockerfileModel::build(&ast, source);
-    let file_config = config.with_check_directive(&ast);
+    let file_config = config.for_path(&file.path).with_check_directive(&ast);
     let config = &file_config;
     let ctx = DockerfileContext {
         path: &file.path,

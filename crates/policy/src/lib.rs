@@ -13,6 +13,7 @@ pub mod rules;
 pub mod shell;
 pub mod span;
 pub mod suppression;
+pub mod yaml;
 
 pub use config::Config;
 pub use engine::{check, FileKind, Report, SourceFile};

@@ -227,6 +227,23 @@ pub fn all() -> &'static [&'static Rule] {
     })
 }
 
+/// The rule name closest to a mistyped one, for "did you mean" hints.
+pub fn suggest(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    all()
+        .iter()
+        .flat_map(|r| [r.meta.name, r.meta.code])
+        .map(|candidate| {
+            (
+                strsim::levenshtein(&lower, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|&(distance, candidate)| distance <= candidate.len().max(4) / 3 + 1)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
 /// Looks a rule up by code, name or alias.
 pub fn find(name: &str) -> Option<&'static Rule> {
     all().iter().copied().find(|r| r.meta.is_named(name))
