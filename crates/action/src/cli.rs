@@ -37,9 +37,20 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
 
-    /// Exit with status 1 when a finding at or above this severity is reported.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Exit with status 1 when a finding at or above this severity is reported [default: the
+    /// configuration file's `fail-on`, else warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Read settings from this file (`.ballast.yaml` format, or hadolint's when its name
+    /// contains `hadolint`) instead of looking for `.ballast.yaml` or `.hadolint.yaml` in the
+    /// current directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore configuration files: only the command line's options apply.
+    #[arg(long)]
+    pub no_config: bool,
 
     /// Run only these rules (codes, names, aliases or tags; comma-separated or repeated).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
@@ -73,6 +84,17 @@ pub enum FailOn {
     Info,
     /// Always exit with status 0 when the check ran.
     Never,
+}
+
+impl From<FailOn> for ballast_policy::config::FailOn {
+    fn from(fail_on: FailOn) -> Self {
+        match fail_on {
+            FailOn::Error => Self::Error,
+            FailOn::Warning => Self::Warning,
+            FailOn::Info => Self::Info,
+            FailOn::Never => Self::Never,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

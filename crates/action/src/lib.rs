@@ -12,6 +12,7 @@ pub mod error;
 pub mod output;
 pub mod render;
 pub mod selection;
+pub mod settings;
 pub mod suggest;
 
 use clap::Parser;

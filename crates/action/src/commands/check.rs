@@ -1,17 +1,17 @@
 //! `ballast check`: collect files, run the engine, render the report.
 
-use crate::cli::{CheckArgs, CheckFormat, FailOn};
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::collect::collect;
 use crate::environment::Environment;
 use crate::error::Result;
 use crate::output::{Output, Status};
 use crate::render::style::{colors_enabled, Style};
 use crate::render::{human, json, Sources};
-use crate::selection::build_config;
-use ballast_policy::{Report, Severity};
+use crate::settings::{self, DEFAULT_FAIL_ON};
+use ballast_policy::{Config, Report};
 
 pub fn run(args: &CheckArgs, env: &Environment) -> Result<Output> {
-    let config = build_config(&args.select, &args.ignore, &args.severity)?;
+    let config = settings::load(args)?;
     let collected = collect(&args.paths)?;
     let report = ballast_policy::check(&collected.files, &config);
 
@@ -33,21 +33,27 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Result<Output> {
     Ok(Output {
         stdout,
         stderr,
-        status: status(&report, args.fail_on),
+        status: status(&report, &config),
     })
 }
 
-/// 1 when a finding reaches `--fail-on`, else 0.
-fn status(report: &Report, fail_on: FailOn) -> Status {
-    let threshold = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-        FailOn::Never => return Status::Success,
-    };
-    if report.findings.iter().any(|f| f.severity >= threshold) {
-        Status::Findings
-    } else {
-        Status::Success
+/// 1 when a finding reaches the `fail-on` of its file's settings, else 0.
+fn status(report: &Report, config: &Config) -> Status {
+    // Findings come sorted by file: work out each file's threshold once.
+    let mut current: Option<(&str, _)> = None;
+    for finding in &report.findings {
+        let file = finding.location.file.as_str();
+        let fail_on = match current {
+            Some((path, fail_on)) if path == file => fail_on,
+            _ => {
+                let fail_on = config.for_path(file).fail_on.unwrap_or(DEFAULT_FAIL_ON);
+                current = Some((file, fail_on));
+                fail_on
+            }
+        };
+        if fail_on.fails(finding.severity) {
+            return Status::Findings;
+        }
     }
+    Status::Success
 }
