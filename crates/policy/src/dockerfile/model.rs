@@ -3,9 +3,11 @@
 
 mod expand;
 mod image_ref;
+mod scripts;
 
 pub use expand::{expand, Expanded, Value};
 pub use image_ref::ImageRef;
+pub use scripts::{ScriptOrigin, ShellScript};
 
 use super::ast::{Args, Dockerfile, Instruction, Keyword};
 use crate::span::Span;
@@ -130,6 +132,8 @@ pub struct DockerfileModel {
     pub copy_edges: Vec<CopyEdge>,
     /// The stage of each top-level instruction (`None` before the first FROM).
     stage_of: Vec<Option<usize>>,
+    /// The shell scripts of each top-level instruction.
+    scripts: Vec<Vec<ShellScript>>,
 }
 
 impl DockerfileModel {
@@ -175,7 +179,14 @@ impl DockerfileModel {
             model.stages.push(stage);
         }
         model.copy_edges = model.find_copy_edges(ast);
+        model.scripts = ast.instructions.iter().map(scripts::scripts_of).collect();
         model
+    }
+
+    /// The shell scripts instruction `index` runs: its shell-form command, then any heredoc body
+    /// it runs as a script. Empty for exec form and instructions that run nothing.
+    pub fn scripts(&self, index: usize) -> &[ShellScript] {
+        self.scripts.get(index).map_or(&[], Vec::as_slice)
     }
 
     /// The stage that ends the build by default: the last one.
