@@ -118,6 +118,10 @@ pub enum ListFormat {
     Human,
     /// A JSON array.
     Json,
+    /// Every rule's documentation, as `docs/rules.md`.
+    Markdown,
+    /// The hadolint and BuildKit parity table, as `docs/parity.md`.
+    Parity,
 }
 
 #[derive(Debug, Args)]
