@@ -22,6 +22,16 @@ pub const GITHUB_LIMITS: Limits = Limits {
     per_job: 50,
 };
 
+/// What the annotations are chosen and explained with.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Lines changed by the pull request: their findings are annotated first.
+    pub changed: Option<&'a ChangedLines>,
+    pub limits: Limits,
+    /// A job summary lists every finding too, so the log can point there.
+    pub has_job_summary: bool,
+}
+
 /// The log text and how many findings did not fit in annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GithubLog {
@@ -29,8 +39,9 @@ pub struct GithubLog {
     pub not_annotated: usize,
 }
 
-pub fn render(report: &Report, changed: Option<&ChangedLines>, limits: Limits) -> GithubLog {
-    let order = priority_order(report, changed);
+pub fn render(report: &Report, options: Options) -> GithubLog {
+    let limits = options.limits;
+    let order = priority_order(report, options.changed);
     let mut per_level = [0usize; 3];
     let mut annotated = Vec::new();
     let mut overflow = vec![false; report.findings.len()];
@@ -55,10 +66,14 @@ pub fn render(report: &Report, changed: Option<&ChangedLines>, limits: Limits) -
         let _ = writeln!(
             text,
             "ballast: {not_annotated} of {} findings were not annotated (GitHub shows at most {} \
-             annotations of each level per step); they are listed above, grouped by file, and in \
-             the job summary.",
+             annotations of each level per step); they are listed above, grouped by file{}.",
             report.findings.len(),
             limits.per_level,
+            if options.has_job_summary {
+                ", and in the job summary"
+            } else {
+                ""
+            },
         );
     }
     text.push_str(&human::summary(report, Style::plain()));
@@ -269,7 +284,14 @@ mod tests {
             per_level: 10,
             per_job: 50,
         };
-        let log = render(&report, Some(&changed), limits);
+        let log = render(
+            &report,
+            Options {
+                changed: Some(&changed),
+                limits,
+                has_job_summary: true,
+            },
+        );
         let lines: Vec<&str> = log.text.lines().collect();
         // The changed line's warning first, then the error, then warnings in order.
         assert!(
@@ -315,14 +337,16 @@ mod tests {
                 ]
             })
             .collect();
-        let log = render(
-            &report(findings),
-            None,
-            Limits {
+        let options = Options {
+            changed: None,
+            limits: Limits {
                 per_level: 10,
                 per_job: 5,
             },
-        );
+            has_job_summary: false,
+        };
+        let log = render(&report(findings), options);
+        assert!(log.text.contains("grouped by file.\n"), "{}", log.text);
         assert_eq!(log.text.matches("::error ").count(), 4);
         assert_eq!(log.text.matches("::warning ").count(), 1);
         assert_eq!(log.not_annotated, 3);
@@ -330,10 +354,14 @@ mod tests {
 
     #[test]
     fn no_overflow_no_note() {
+        let options = Options {
+            changed: None,
+            limits: GITHUB_LIMITS,
+            has_job_summary: true,
+        };
         let log = render(
             &report(vec![finding("Dockerfile", 1, Severity::Error)]),
-            None,
-            GITHUB_LIMITS,
+            options,
         );
         assert_eq!(log.not_annotated, 0);
         assert!(!log.text.contains("::group::"));

@@ -1,6 +1,9 @@
 //! `ballast check`: collect files, run the engine, narrow the findings (baseline, changed
 //! lines), render them, and write the side files (summary, baseline) before anything is printed.
 
+mod narrow;
+mod side_files;
+
 use crate::baseline::Baseline;
 use crate::changes::ChangedLines;
 use crate::cli::{CheckArgs, CheckFormat};
@@ -15,35 +18,38 @@ use crate::render::style::{colors_enabled, Style};
 use crate::render::{github, human, json, plural, sarif, Sources};
 use crate::settings::{self, DEFAULT_FAIL_ON};
 use ballast_policy::rules::{self, RuleMeta};
-use ballast_policy::{Config, Finding, Report};
-use std::io::Write;
-use std::path::Path;
+use ballast_policy::{Config, Report};
+use narrow::Fingerprinted;
+use std::path::PathBuf;
 
 pub fn run(args: &CheckArgs, env: &Environment) -> Result<Output> {
     let config = settings::load(args)?;
     let changed = changed_lines(args, env)?;
     let collected = collect(&args.paths)?;
     let sources = Sources::new(&collected.files);
-    let mut report = ballast_policy::check(&collected.files, &config);
-    let mut fingerprints = fingerprint::compute(&report, &sources);
+    let report = ballast_policy::check(&collected.files, &config);
+    let fingerprints = fingerprint::compute(&report, &sources);
+    let mut checked = Fingerprinted {
+        report,
+        fingerprints,
+    };
 
     let mut stderr: String = collected
         .warnings
         .iter()
         .map(|warning| format!("warning: {warning}\n"))
         .collect();
-    if report.files.is_empty() {
+    if checked.report.files.is_empty() {
         stderr.push_str("warning: no Dockerfiles or Containerfiles found\n");
     }
 
+    // A new baseline records everything found, before any narrowing.
     let new_baseline = match &args.write_baseline {
-        Some(_) => Some(Baseline::of(&report, &fingerprints).to_json()?),
+        Some(_) => Some(Baseline::of(&checked.report, &checked.fingerprints).to_json()?),
         None => None,
     };
     if let Some(path) = &args.baseline {
-        let accepted = Baseline::read(path)?.accepts(&fingerprints);
-        let known = accepted.iter().filter(|&&a| a).count();
-        retain(&mut report, &mut fingerprints, |index, _| !accepted[index]);
+        let known = checked.drop_baselined(&Baseline::read(path)?);
         if known > 0 {
             stderr.push_str(&format!(
                 "note: {} in the baseline not reported\n",
@@ -51,53 +57,52 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Result<Output> {
             ));
         }
     }
-    if args.only_changed {
-        if let Some(changed) = &changed {
-            retain(&mut report, &mut fingerprints, |_, finding| {
-                is_on_changed_lines(finding, changed, &sources)
-            });
-        }
+    if let (true, Some(changed)) = (args.only_changed, &changed) {
+        checked.keep_changed(changed, &sources);
     }
 
     let catalogue: Vec<&RuleMeta> = rules::all().iter().map(|rule| &rule.meta).collect();
+    let summary_files: Vec<&PathBuf> = args
+        .summary_file
+        .iter()
+        .chain(&env.github.step_summary)
+        .collect();
     let mut not_annotated = None;
+    let report = &checked.report;
     let stdout = match args.format {
         CheckFormat::Human => {
             let style = Style::new(colors_enabled(args.color, env));
-            human::render(&report, &sources, style)
+            human::render(report, &sources, style)
         }
-        CheckFormat::Json => json::render(&report)?,
-        CheckFormat::Sarif => sarif::render(&report, &fingerprints, &catalogue)?,
+        CheckFormat::Json => json::render(report)?,
+        CheckFormat::Sarif => sarif::render(report, &checked.fingerprints, &catalogue)?,
         CheckFormat::Github => {
-            let log = github::render(&report, changed.as_ref(), github::GITHUB_LIMITS);
+            let options = github::Options {
+                changed: changed.as_ref(),
+                limits: github::GITHUB_LIMITS,
+                has_job_summary: !summary_files.is_empty(),
+            };
+            let log = github::render(report, options);
             not_annotated = Some(log.not_annotated);
             log.text
         }
     };
 
-    // Side files are written before stdout, so a failure leaves no report behind.
     if let (Some(path), Some(text)) = (&args.write_baseline, &new_baseline) {
-        std::fs::write(path, text)
-            .map_err(|err| CliError::new(format!("--write-baseline {}: {err}", path.display())))?;
+        side_files::write_baseline(path, text)?;
     }
-    let summary_files = args.summary_file.iter().chain(&env.github.step_summary);
-    let mut summary = None;
-    for path in summary_files {
-        let text = summary.get_or_insert_with(|| {
-            job_summary(
-                &report,
-                &catalogue,
-                source_links(env).as_ref(),
-                not_annotated,
-            )
-        });
-        append(path, text)?;
+    if !summary_files.is_empty() {
+        let links = source_links(env);
+        let summary = job_summary(report, &catalogue, links.as_ref(), not_annotated);
+        for path in summary_files {
+            side_files::append_summary(path, &summary)?;
+        }
     }
 
     let status = if args.write_baseline.is_some() {
         Status::Success
     } else {
-        status(&report, &config)
+        status(report, &config)
     };
     Ok(Output {
         stdout,
@@ -121,44 +126,6 @@ fn changed_lines(args: &CheckArgs, env: &Environment) -> Result<Option<ChangedLi
     git::changed_since(&base).map(Some)
 }
 
-/// Keeps the findings (and their fingerprints) that `keep` accepts.
-fn retain(
-    report: &mut Report,
-    fingerprints: &mut Vec<String>,
-    mut keep: impl FnMut(usize, &Finding) -> bool,
-) {
-    let findings = std::mem::take(&mut report.findings);
-    let prints = std::mem::take(fingerprints);
-    for (index, (finding, print)) in findings.into_iter().zip(prints).enumerate() {
-        if keep(index, &finding) {
-            report.findings.push(finding);
-            fingerprints.push(print);
-        }
-    }
-}
-
-/// A finding of a changed file that a change can have caused: on a changed line, with a related
-/// place on one, or about the file as a whole (an empty span at its start, or all of it).
-fn is_on_changed_lines(finding: &Finding, changed: &ChangedLines, sources: &Sources) -> bool {
-    let at = &finding.location;
-    if !changed.contains_file(&at.file) {
-        return false;
-    }
-    let whole_file = at.line == 1
-        && at.column == 1
-        && ((at.end_line, at.end_column) == (1, 1)
-            || sources
-                .line_count(&at.file)
-                // The last line, or the empty one after a final newline.
-                .is_some_and(|count| at.end_line + 1 >= count));
-    whole_file
-        || changed.touches(&at.file, at.line, at.end_line)
-        || finding.related.iter().any(|related| {
-            let place = &related.location;
-            place.file == at.file && changed.touches(&place.file, place.line, place.end_line)
-        })
-}
-
 fn source_links(env: &Environment) -> Option<SourceLinks> {
     let github = &env.github;
     Some(SourceLinks {
@@ -169,15 +136,6 @@ fn source_links(env: &Environment) -> Option<SourceLinks> {
         repository: github.repository.clone()?,
         sha: github.sha.clone()?,
     })
-}
-
-fn append(path: &Path, text: &str) -> Result<()> {
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|err| CliError::new(format!("summary {}: {err}", path.display())))
 }
 
 /// 1 when a finding reaches the `fail-on` of its file's settings, else 0.
