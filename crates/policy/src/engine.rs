@@ -32,6 +32,7 @@ impl SourceFile {
     pub fn kind(&self) -> Option<FileKind> {
         self.kind
             .or_else(|| FileKind::detect(&self.path))
+            .or_else(|| workspace::kind_from_path(&self.path))
             .or_else(|| workspace::kind_from_contents(&self.path, &self.contents))
     }
 }
@@ -56,9 +57,9 @@ pub enum FileKind {
 
 impl FileKind {
     /// The kind a path's name suggests: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`,
-    /// `*.dockerfile`, `Containerfile`, `Containerfile.*`; Compose files, workflows, actions
-    /// and ignore files by their names. Scripts and Makefiles need their contents
-    /// ([`SourceFile::kind`]).
+    /// `*.dockerfile`, `Containerfile`, `Containerfile.*`. The other kinds (Compose files,
+    /// workflows, actions, ignore files by name; scripts and Makefiles by contents) come from
+    /// [`SourceFile::kind`], so a caller that reads only Dockerfiles keeps doing so.
     pub fn detect(path: &str) -> Option<FileKind> {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let lower = name.to_ascii_lowercase();
@@ -69,10 +70,7 @@ impl FileKind {
             || lower.ends_with(".dockerfile")
             || lower.ends_with(".containerfile");
         let is_ignore_file = lower.ends_with(".dockerignore");
-        if is_dockerfile && !is_ignore_file {
-            return Some(FileKind::Dockerfile);
-        }
-        workspace::kind_from_path(path)
+        (is_dockerfile && !is_ignore_file).then_some(FileKind::Dockerfile)
     }
 }
 
