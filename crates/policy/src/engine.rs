@@ -169,14 +169,23 @@ pub fn check(files: &[SourceFile], config: &Config) -> Report {
     let mut findings = Vec::new();
     let mut summaries = Vec::new();
     let workspace = WorkspaceContext::new(files, config);
-    for (file, kind) in files.iter().zip(&workspace.kinds) {
+    for (position, (file, kind)) in files.iter().zip(&workspace.kinds).enumerate() {
         let Some(kind) = *kind else { continue };
         summaries.push(FileSummary {
             path: file.path.clone(),
             kind,
         });
         if kind == FileKind::Dockerfile {
-            findings.extend(check_dockerfile(file, config));
+            // The workspace parsed every Dockerfile already.
+            let parsed;
+            let ast = match workspace.dockerfile_at(position) {
+                Some(ast) => ast,
+                None => {
+                    parsed = dockerfile::parse(&file.contents);
+                    &parsed
+                }
+            };
+            findings.extend(check_dockerfile(file, ast, config));
         }
     }
     findings.extend(check_workspace(&workspace, config));
@@ -188,16 +197,19 @@ pub fn check(files: &[SourceFile], config: &Config) -> Report {
     }
 }
 
-fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
+fn check_dockerfile(
+    file: &SourceFile,
+    ast: &dockerfile::Dockerfile,
+    config: &Config,
+) -> Vec<Finding> {
     let source = file.contents.as_str();
-    let ast = dockerfile::parse(source);
-    let model = dockerfile::model::DockerfileModel::build(&ast, source);
-    let file_config = config.for_path(&file.path).with_check_directive(&ast);
+    let model = dockerfile::model::DockerfileModel::build(ast, source);
+    let file_config = config.for_path(&file.path).with_check_directive(ast);
     let config = &file_config;
     let ctx = DockerfileContext {
         path: &file.path,
         source,
-        ast: &ast,
+        ast,
         model: &model,
         config,
     };
@@ -216,7 +228,7 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
             }
         }
     }
-    let suppressions = suppression::collect(&ast, source);
+    let suppressions = suppression::collect(ast, source);
     suppression::apply(&suppressions, &mut diagnostics, config);
     let index = LineIndex::new(source);
     let files = FileTable::new(std::slice::from_ref(file));

@@ -80,6 +80,8 @@ pub struct WorkspaceContext<'a> {
     pub workflows: Vec<Workflow>,
     /// Cleaned path and syntax tree of every Dockerfile.
     pub dockerfiles: Vec<(String, Dockerfile)>,
+    /// Input position of each entry of `dockerfiles`.
+    dockerfile_positions: Vec<usize>,
     /// Cleaned path and patterns of every ignore file.
     pub dockerignores: Vec<(String, Dockerignore)>,
     pub builds: Vec<Build>,
@@ -141,6 +143,7 @@ impl<'a> WorkspaceContext<'a> {
         let mut workflows = Vec::new();
         let mut workflow_sources = Vec::new();
         let mut dockerfiles = Vec::new();
+        let mut dockerfile_positions = Vec::new();
         let mut dockerignores = Vec::new();
         let mut scripts = Vec::new();
         for (i, file) in files.iter().enumerate() {
@@ -153,7 +156,8 @@ impl<'a> WorkspaceContext<'a> {
                     }
                 }
                 Some(FileKind::Dockerfile) => {
-                    dockerfiles.push((path, dockerfile::parse(&file.contents)))
+                    dockerfiles.push((path, dockerfile::parse(&file.contents)));
+                    dockerfile_positions.push(i);
                 }
                 Some(FileKind::Dockerignore) => {
                     dockerignores.push((path, Dockerignore::parse(&file.contents)))
@@ -188,6 +192,7 @@ impl<'a> WorkspaceContext<'a> {
             compose,
             workflows,
             dockerfiles,
+            dockerfile_positions,
             dockerignores,
             builds,
             yaml_errors,
@@ -210,6 +215,13 @@ impl<'a> WorkspaceContext<'a> {
             .iter()
             .find(|(p, _)| p == path)
             .map(|(_, ast)| ast)
+    }
+
+    /// The syntax tree of the Dockerfile at an input position.
+    pub fn dockerfile_at(&self, position: usize) -> Option<&Dockerfile> {
+        // Positions were pushed in input order.
+        let i = self.dockerfile_positions.binary_search(&position).ok()?;
+        self.dockerfiles.get(i).map(|(_, ast)| ast)
     }
 
     /// The ignore file Docker uses for a build: `<Dockerfile>.dockerignore` beside the
