@@ -283,6 +283,13 @@ fn split_commands(text: &str) -> Vec<Command> {
                 current.push_str(&text[body..close.unwrap_or(text.len())]);
                 i = close.map_or(text.len(), |close| close + 1);
             }
+            // `${{ expr }}`, `$(command)` and `${VAR:-a b}` are one word whatever they hold.
+            b'$' if matches!(bytes.get(i + 1), Some(b'{' | b'(')) => {
+                start.get_or_insert(i);
+                let end = substitution_end(text, i);
+                current.push_str(&text[i..end]);
+                i = end;
+            }
             b'#' if start.is_none() => {
                 i = text[i..].find('\n').map_or(text.len(), |j| i + j);
             }
@@ -311,6 +318,31 @@ fn split_commands(text: &str) -> Vec<Command> {
     flush_word(&mut words, &mut current, &mut start, text.len());
     flush_command(&mut commands, &mut words, false);
     commands
+}
+
+/// The end of the `${{ }}`, `$( )` or `${ }` starting at `start` (the text's end if unclosed).
+fn substitution_end(text: &str, start: usize) -> usize {
+    let rest = &text[start..];
+    if let Some(inner) = rest.strip_prefix("${{") {
+        return inner.find("}}").map_or(text.len(), |j| start + 3 + j + 2);
+    }
+    let (open, close) = if rest.starts_with("$(") {
+        ('(', ')')
+    } else {
+        ('{', '}')
+    };
+    let mut depth = 0usize;
+    for (j, c) in rest.char_indices().skip(1) {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return start + j + 1;
+            }
+        }
+    }
+    text.len()
 }
 
 #[cfg(test)]
@@ -355,6 +387,18 @@ mod tests {
     }
 
     #[test]
+    fn expressions_and_substitutions_are_single_words() {
+        let text = "docker build -f services/${{ matrix.service }}/Dockerfile -t \"$(git rev-parse --short HEAD)\" ${CTX:-a b}";
+        let build = &build_commands(text)[0];
+        assert_eq!(
+            build.file.as_ref().unwrap().text,
+            "services/${{ matrix.service }}/Dockerfile"
+        );
+        assert_eq!(build.tags, ["$(git rev-parse --short HEAD)"]);
+        assert_eq!(build.context.as_ref().unwrap().text, "${CTX:-a b}");
+    }
+
+    #[test]
     fn ignores_other_commands_and_odd_text() {
         assert!(
             build_commands("docker run --rm alpine\ndocker compose build\necho docker build")
@@ -369,6 +413,10 @@ mod tests {
             "docker build -f",
             "docker buildx",
             "é\\é",
+            "docker build $(",
+            "x ${{ y",
+            "$(a ${b) c",
+            "docker build ${é",
         ] {
             let _ = build_commands(text);
         }

@@ -3,6 +3,9 @@
 /// Cleans a path lexically: no `.` elements, `..` resolved where possible, no doubled or
 /// trailing `/`. The empty path is `.`; a leading `/` is kept.
 pub fn clean(path: &str) -> String {
+    if is_clean(path) {
+        return path.to_string();
+    }
     let rooted = path.starts_with('/');
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
@@ -27,9 +30,23 @@ pub fn clean(path: &str) -> String {
     }
 }
 
+/// Most paths are clean already: no empty, `.` or `..` element.
+fn is_clean(path: &str) -> bool {
+    let relative = path.strip_prefix('/').unwrap_or(path);
+    !relative.is_empty()
+        && relative
+            .split('/')
+            .all(|part| !matches!(part, "" | "." | ".."))
+}
+
 /// A workspace path for what a file names: `./x` and `x/` become `x`, `\` is read as `/`.
 pub fn normalize(path: &str) -> String {
-    clean(&path.trim().replace('\\', "/"))
+    let path = path.trim();
+    if path.contains('\\') {
+        clean(&path.replace('\\', "/"))
+    } else {
+        clean(path)
+    }
 }
 
 /// `rel` resolved against directory `dir` (an absolute `rel` is taken as is).

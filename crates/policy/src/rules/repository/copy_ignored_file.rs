@@ -59,6 +59,7 @@ declare_rule! {
 
 fn check(ctx: &WorkspaceContext, diagnostics: &mut Diagnostics) {
     let mut reported = HashSet::new();
+    let mut checked = HashSet::new();
     for build in &ctx.builds {
         let (Some(dockerfile), Some(_)) = (build.dockerfile.as_deref(), build.context.as_deref())
         else {
@@ -70,6 +71,10 @@ fn check(ctx: &WorkspaceContext, diagnostics: &mut Diagnostics) {
         let Some((ignore_path, ignore)) = ctx.ignore_file_for(build) else {
             continue;
         };
+        // Matrix entries and several services often build the same pair.
+        if !checked.insert((dockerfile, ignore_path)) {
+            continue;
+        }
         for instruction in &ast.instructions {
             if !matches!(instruction.keyword, Keyword::Copy | Keyword::Add)
                 || instruction.flag("from").is_some()

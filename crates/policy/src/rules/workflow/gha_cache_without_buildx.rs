@@ -60,9 +60,13 @@ declare_rule! {
 fn check(ctx: &WorkspaceContext, diagnostics: &mut Diagnostics) {
     let mut reported = HashSet::new();
     for build in &ctx.builds {
-        let Some((_, job, _)) = ctx.step(build.origin) else {
+        let Some((workflow, job, _)) = ctx.step(build.origin) else {
             continue;
         };
+        // A composite action runs inside its caller's job, whose earlier steps are unknown here.
+        if crate::workflow::is_action_path(&workflow.path) {
+            continue;
+        }
         let Origin::Step { step, .. } = build.origin else {
             continue;
         };
