@@ -208,13 +208,20 @@ macro_rules! declare_rule {
 }
 
 pub mod image;
+pub mod instruction;
 pub mod meta;
 pub mod runtime;
 pub mod security;
 pub mod support;
 
 /// Each family's rules. A new family adds its `RULES` here.
-const FAMILIES: &[&[&Rule]] = &[meta::RULES, image::RULES, runtime::RULES, security::RULES];
+const FAMILIES: &[&[&Rule]] = &[
+    meta::RULES,
+    image::RULES,
+    runtime::RULES,
+    security::RULES,
+    instruction::RULES,
+];
 
 /// Every rule, in code order.
 pub fn all() -> &'static [&'static Rule] {
