@@ -212,6 +212,7 @@ pub mod instruction;
 pub mod meta;
 pub mod runtime;
 pub mod security;
+pub mod stage;
 pub mod support;
 
 /// Each family's rules. A new family adds its `RULES` here.
@@ -221,6 +222,7 @@ const FAMILIES: &[&[&Rule]] = &[
     runtime::RULES,
     security::RULES,
     instruction::RULES,
+    stage::RULES,
 ];
 
 /// Every rule, in code order.
