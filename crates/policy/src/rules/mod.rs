@@ -209,6 +209,7 @@ macro_rules! declare_rule {
 
 pub mod image;
 pub mod instruction;
+pub mod labels;
 pub mod meta;
 pub mod runtime;
 pub mod security;
@@ -222,6 +223,7 @@ const FAMILIES: &[&[&Rule]] = &[
     runtime::RULES,
     security::RULES,
     instruction::RULES,
+    labels::RULES,
     stage::RULES,
 ];
 
