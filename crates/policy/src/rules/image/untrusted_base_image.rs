@@ -16,7 +16,9 @@ declare_rule! {
     ///
     /// As in hadolint, an image without a registry is Docker Hub's, trusted when `docker.io`
     /// (or `hub.docker.com`) is listed; `scratch` and stage names are always fine. An entry
-    /// `*.example.com` trusts the subdomains of `example.com`.
+    /// `*.example.com` trusts the subdomains of `example.com`. A reference whose build
+    /// arguments have no known value (`FROM ${REGISTRY}/app`) is not checked: hadolint
+    /// reports it, though the registry is only chosen at build time.
     ///
     /// ## Example
     /// ```dockerfile

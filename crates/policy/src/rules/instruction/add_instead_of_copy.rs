@@ -107,3 +107,38 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, SourceFile};
+
+    /// The replacement offered for each finding of the rule, `None` when no fix is offered.
+    fn fixes(dockerfile: &str) -> Vec<Option<String>> {
+        check(
+            &[SourceFile::new("Dockerfile", dockerfile)],
+            &Config::default(),
+        )
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == super::RULE.meta.name)
+        .map(|f| f.fix.map(|fix| fix.edits[0].replacement.clone()))
+        .collect()
+    }
+
+    #[test]
+    fn the_fix_keeps_the_keyword_case_and_needs_certainty() {
+        assert_eq!(
+            fixes("FROM a:1\nADD app.py /app/\nadd src/ /src/\nADD . /w\n"),
+            [
+                Some("COPY".into()),
+                Some("copy".into()),
+                Some("COPY".into())
+            ]
+        );
+        // Extension-less files may be archives ADD would unpack; variables may be anything.
+        assert_eq!(
+            fixes("FROM a:1\nARG F\nADD bin/server /usr/bin/\nADD $F /x/\n"),
+            [None, None]
+        );
+    }
+}

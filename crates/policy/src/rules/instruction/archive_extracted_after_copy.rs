@@ -16,7 +16,8 @@ declare_rule! {
     /// archive in one layer.
     ///
     /// As hadolint, the archive is recognised by its file name (`.tar`, `.tar.gz`, `.tgz`,
-    /// `.xz`...) and matched by its base name among the unpacking command's arguments.
+    /// `.xz`...) and matched by its base name among the unpacking command's arguments; ballast
+    /// also knows tar's old-style options (`tar xzf vendor.tar.gz`).
     ///
     /// ## Example
     /// ```dockerfile
@@ -59,11 +60,12 @@ const UNPACKERS: &[&str] = &[
 
 fn extracts(command: &Command) -> bool {
     match command.program() {
-        Some("tar") => command.args().iter().any(|w| {
+        Some("tar") => command.args().iter().enumerate().any(|(i, w)| {
             let a = w.as_str();
-            a == "--extract"
-                || a == "--get"
-                || (a.starts_with('-') && !a.starts_with("--") && a.contains('x'))
+            let short = a.starts_with('-') && !a.starts_with("--") && a.contains('x');
+            // Old-style bundled options: `tar xzf file`.
+            let bundled = i == 0 && a.bytes().all(|b| b.is_ascii_alphabetic()) && a.contains('x');
+            a == "--extract" || a == "--get" || short || bundled
         }),
         Some(program) => UNPACKERS.contains(&program),
         None => false,
