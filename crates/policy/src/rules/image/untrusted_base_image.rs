@@ -91,8 +91,27 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
     for edge in &ctx.model.copy_edges {
         if let CopySource::Image(image) = &edge.source {
             if !trusted(list, image) {
-                report(out, edge.span, image, "this image");
+                report(out, from_value(ctx, edge.span), image, "this image");
             }
         }
     }
+}
+
+/// The `from=` value inside a `--mount` flag's span; other spans as they are.
+fn from_value(ctx: &DockerfileContext, span: Span) -> Span {
+    let text = ctx.text(span);
+    if !text.starts_with("--mount") {
+        return span;
+    }
+    let lower = text.to_ascii_lowercase();
+    let Some(at) = lower
+        .match_indices("from=")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || matches!(lower.as_bytes()[i - 1], b',' | b'='))
+    else {
+        return span;
+    };
+    let start = at + "from=".len();
+    let end = text[start..].find(',').map_or(text.len(), |e| start + e);
+    Span::new(span.start + start, span.start + end)
 }
