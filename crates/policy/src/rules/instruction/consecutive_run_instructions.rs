@@ -5,14 +5,14 @@ use crate::engine::Diagnostics;
 declare_rule! {
     /// ## What it does
     /// Checks for `RUN` instructions that directly follow another `RUN` with the same flags,
-    /// when both are short (at most two commands each).
+    /// when both run a single command.
     ///
     /// ## Why is this bad?
     /// Each `RUN` makes a layer: files deleted in a later one still weigh in the earlier one,
     /// and every layer costs a little at push, pull and build time. Short consecutive commands
     /// usually belong together.
     ///
-    /// As in hadolint, longer `RUN`s (three commands or more) are taken as a deliberate split,
+    /// As in hadolint, a `RUN` that chains commands (`&&`, `;`) is taken as a deliberate split,
     /// and so are `RUN`s with different `--mount`, `--network` or `--security` flags.
     ///
     /// ## Example
@@ -71,16 +71,57 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         };
         match &previous {
             Some((prev_flags, prev_commands))
-                if *prev_flags == flags && commands <= 2 && *prev_commands <= 2 =>
+                if *prev_flags == flags && commands <= 1 && *prev_commands <= 1 =>
             {
                 out.report(
                     &RULE,
                     ins.keyword_span,
-                    "this RUN directly follows another short RUN, adding a layer of its own",
+                    "this RUN directly follows another single-command RUN, adding a layer of its own",
                 )
                 .help("join the commands into one RUN with `&&`");
             }
             _ => previous = Some((flags, commands)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, SourceFile};
+
+    fn count(body: &str) -> usize {
+        let file = format!("FROM a:1\n{body}\n");
+        check(&[SourceFile::new("Dockerfile", file)], &Config::default())
+            .findings
+            .iter()
+            .filter(|f| f.rule == super::RULE.meta.name)
+            .count()
+    }
+
+    /// hadolint's DL3059 cases.
+    #[test]
+    fn hadolint_cases() {
+        for ok in [
+            "RUN /foo.sh",
+            "RUN /foo.sh\nWORKDIR /\nRUN /bar.sh",
+            "# a comment\nRUN /foo.sh",
+            "RUN --mount=type=secret,id=foo /foo.sh\nRUN /bar.sh",
+            "RUN --mount=type=secret,id=foo /foo.sh\nRUN --mount=type=secret,id=bar /bar.sh",
+            "RUN foo && bar\nRUN foobar",
+            "RUN foo; bar\nRUN foobar",
+            "RUN foobar\nRUN foo && bar",
+            "RUN foobar\nRUN foo; bar",
+            "RUN foo && bar\nRUN foo; bar",
+        ] {
+            assert_eq!(count(ok), 0, "{ok}");
+        }
+        for bad in [
+            "RUN /foo.sh\nRUN /bar.sh",
+            "RUN /foo.sh\n# a comment\n# another comment\nRUN /bar.sh",
+            "RUN --mount=type=secret,id=foo /foo.sh\nRUN --mount=type=secret,id=foo /bar.sh",
+            "RUN foo && bar\nRUN foo\nRUN bar",
+        ] {
+            assert_eq!(count(bad), 1, "{bad}");
         }
     }
 }

@@ -123,3 +123,45 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, SourceFile};
+
+    fn fires(body: &str) -> bool {
+        let file = format!("FROM a:1\n{body}\n");
+        check(&[SourceFile::new("Dockerfile", file)], &Config::default())
+            .findings
+            .iter()
+            .any(|f| f.rule == super::RULE.meta.name)
+    }
+
+    /// hadolint's DL3044 cases.
+    #[test]
+    fn hadolint_cases() {
+        for ok in [
+            "ENV BLA=\"blubb\"\nENV BLUBB=\"${BLA}/blubb\"",
+            "ENV BLA=\"blubb\" BLUBB=\"${FOOBLA}/blubb\"",
+            "ENV BLA=\"blubb\" BLUBB=\"${BLAFOO}/blubb\"",
+            "ENV BLA=\"blubb\" BLUBB=\"$FOOBLA/blubb\"",
+            "ENV BLA=\"blubb\" BLUBB=\"$BLAFOO/blubb\"",
+            "ENV BLA=\"blubb\" BLUBB=\"BLA/$BLAFOO/BLA\"",
+            "ARG BLA\nENV BLA=${BLA}",
+            "ENV BLA blubb\nENV BLA=${BLA} X=$BLA",
+            "ENV PATH=/bla:${PATH}",
+            "ENV PATH=/bla:${PATH}\nENV PATH=/blubb:${PATH}",
+        ] {
+            assert!(!fires(ok), "{ok}");
+        }
+        for bad in [
+            "ENV BLA=\"blubb\" BLUBB=\"$BLA/$BLAFOO/blubb\"",
+            "ENV PATH=/bla:${PATH} PATH=/blubb:${PATH}",
+            "ENV BLA=\"blubb\" BLUBB=\"${BLA}/blubb\"",
+            "ENV BLA=\"blubb\" BLUBB=\"$BLA/blubb\"",
+            "ENV BLA=\"blubb\" BLUBB=\"$BLA\"",
+            "ENV BLA=\"blubb\" BLUBB=\"${BLA:-x}\"",
+        ] {
+            assert!(fires(bad), "{bad}");
+        }
+    }
+}
