@@ -1,4 +1,4 @@
-use super::{basename, is_archive, path_text};
+use super::{basename, is_archive, path_text, with_triggers};
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::{Args, Keyword};
 use crate::engine::Diagnostics;
@@ -67,7 +67,7 @@ fn could_be_archive(path: &str) -> bool {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for ins in &ctx.ast.instructions {
+    for (_, ins) in with_triggers(&ctx.ast.instructions) {
         if ins.keyword != Keyword::Add || REMOTE_FLAGS.iter().any(|f| ins.flag(f).is_some()) {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::{copy_paths, path_text};
+use super::{copy_paths, path_text, with_triggers};
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::Keyword;
 use crate::engine::Diagnostics;
@@ -42,7 +42,7 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for ins in &ctx.ast.instructions {
+    for (_, ins) in with_triggers(&ctx.ast.instructions) {
         if !matches!(ins.keyword, Keyword::Copy | Keyword::Add) {
             continue;
         }

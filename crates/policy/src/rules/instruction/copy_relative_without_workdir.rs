@@ -1,6 +1,6 @@
-use super::{copy_paths, path_text};
+use super::{copy_paths, path_text, with_triggers};
 use crate::context::DockerfileContext;
-use crate::dockerfile::ast::Keyword;
+use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::model::{Base, Stage};
 use crate::engine::Diagnostics;
 
@@ -49,14 +49,23 @@ fn is_absolute(dest: &str) -> bool {
     dest.starts_with('/') || dest.starts_with('$') || windows
 }
 
+/// Whether an instruction sets the working directory: `WORKDIR`, and for a trigger (an
+/// `ONBUILD COPY`), `ONBUILD WORKDIR` too.
+fn sets_workdir(ins: &Instruction, trigger: bool) -> bool {
+    match &ins.args {
+        Args::Onbuild(inner) => trigger && inner.keyword == Keyword::Workdir,
+        _ => ins.keyword == Keyword::Workdir,
+    }
+}
+
 /// Whether a WORKDIR comes before instruction `at` in the stage, or anywhere in its parents.
-fn workdir_set(ctx: &DockerfileContext, stage: &Stage, at: usize) -> bool {
+fn workdir_set(ctx: &DockerfileContext, stage: &Stage, at: usize, trigger: bool) -> bool {
     let mut stage = stage;
     let mut limit = at;
     loop {
         if stage
             .instructions(ctx.ast)
-            .any(|(i, ins)| i < limit && ins.keyword == Keyword::Workdir)
+            .any(|(i, ins)| i < limit && sets_workdir(ins, trigger))
         {
             return true;
         }
@@ -72,14 +81,17 @@ fn workdir_set(ctx: &DockerfileContext, stage: &Stage, at: usize) -> bool {
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
     for stage in &ctx.model.stages {
-        for (i, ins) in stage.instructions(ctx.ast) {
+        let body = &ctx.ast.instructions[stage.body.clone()];
+        for (offset, ins) in with_triggers(body) {
+            let i = stage.body.start + offset;
+            let trigger = !std::ptr::eq(ins, &ctx.ast.instructions[i]);
             if ins.keyword != Keyword::Copy {
                 continue;
             }
             let Some((_, dest)) = copy_paths(ins) else {
                 continue;
             };
-            if is_absolute(&path_text(ctx, dest)) || workdir_set(ctx, stage, i) {
+            if is_absolute(&path_text(ctx, dest)) || workdir_set(ctx, stage, i, trigger) {
                 continue;
             }
             out.report(

@@ -41,6 +41,20 @@ pub(crate) fn basename(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
+/// Every instruction with its index, followed, for `ONBUILD`, by its trigger instruction under
+/// the same index: hadolint checks triggers as the instructions they are.
+pub(crate) fn with_triggers(
+    instructions: &[Instruction],
+) -> impl Iterator<Item = (usize, &Instruction)> {
+    instructions.iter().enumerate().flat_map(|(i, ins)| {
+        let trigger = match &ins.args {
+            Args::Onbuild(inner) => Some((i, inner.as_ref())),
+            _ => None,
+        };
+        std::iter::once((i, ins)).chain(trigger)
+    })
+}
+
 /// The sources and the destination of a COPY or ADD, when it has both.
 pub(crate) fn copy_paths(ins: &Instruction) -> Option<(&[Word], &Word)> {
     match &ins.args {

@@ -1,3 +1,4 @@
+use super::with_triggers;
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::{Args, Keyword};
 use crate::engine::Diagnostics;
@@ -44,7 +45,7 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for (i, ins) in ctx.ast.instructions.iter().enumerate() {
+    for (i, ins) in with_triggers(&ctx.ast.instructions) {
         if ins.keyword != Keyword::User {
             continue;
         }

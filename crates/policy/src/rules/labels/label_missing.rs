@@ -1,5 +1,6 @@
 use super::labels;
 use crate::context::DockerfileContext;
+use crate::dockerfile::ast::Keyword;
 use crate::dockerfile::model::{Base, CopySource};
 use crate::engine::Diagnostics;
 use crate::rules::support::instruction_head;
@@ -64,9 +65,12 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
             used[from] = true;
         }
     }
-    // The label keys set in each stage.
+    // The label keys set in each stage (`ONBUILD LABEL` labels the images built on it instead).
     let mut set: Vec<Vec<String>> = vec![Vec::new(); stages.len()];
     for (i, key, _) in labels(ctx) {
+        if ctx.ast.instructions[i].keyword != Keyword::Label {
+            continue;
+        }
         if let Some(stage) = ctx.model.stage_of(i) {
             set[stage.index].push(key);
         }

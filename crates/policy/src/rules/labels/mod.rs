@@ -8,6 +8,7 @@ pub mod label_superfluous;
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::{Args, KeyValue, Keyword};
 use crate::dockerfile::words::unquote;
+use crate::rules::instruction::with_triggers;
 
 pub(crate) static RULES: &[&super::Rule] = &[
     &label_invalid_key::RULE,
@@ -16,14 +17,12 @@ pub(crate) static RULES: &[&super::Rule] = &[
     &label_invalid_value::RULE,
 ];
 
-/// Every `LABEL` pair of the file with its instruction index and its key unquoted.
+/// Every `LABEL` pair of the file (`ONBUILD LABEL` included) with its instruction index and its
+/// key unquoted.
 pub(crate) fn labels<'a>(
     ctx: &'a DockerfileContext,
 ) -> impl Iterator<Item = (usize, String, &'a KeyValue)> + 'a {
-    ctx.ast
-        .instructions
-        .iter()
-        .enumerate()
+    with_triggers(&ctx.ast.instructions)
         .filter(|(_, ins)| ins.keyword == Keyword::Label)
         .filter_map(|(i, ins)| match &ins.args {
             Args::KeyValues(pairs) => Some((i, pairs)),

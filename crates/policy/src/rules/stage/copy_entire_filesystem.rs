@@ -1,7 +1,7 @@
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::Keyword;
 use crate::engine::Diagnostics;
-use crate::rules::instruction::{copy_paths, path_text};
+use crate::rules::instruction::{copy_paths, path_text, with_triggers};
 
 declare_rule! {
     /// ## What it does
@@ -47,7 +47,7 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for ins in &ctx.ast.instructions {
+    for (_, ins) in with_triggers(&ctx.ast.instructions) {
         if ins.keyword != Keyword::Copy || ins.flag("from").is_none() {
             continue;
         }
