@@ -40,6 +40,30 @@ fn untrusted_base_image_needs_a_list_and_follows_hadolint_for_docker_hub() {
         ..Config::default()
     };
     assert!(findings(&hub, file, "untrusted-base-image").is_empty());
+    // hadolint's wildcard cases.
+    let wildcard = |entries: &[&str], file: &str| {
+        let config = Config {
+            trusted_registries: entries.iter().map(|e| e.to_string()).collect(),
+            ..Config::default()
+        };
+        findings(&config, file, "untrusted-base-image").len()
+    };
+    assert_eq!(wildcard(&["*.random.com"], "FROM x.com/debian\n"), 1);
+    assert_eq!(
+        wildcard(&["x.com", "*.random.com"], "FROM foo.random.com/debian\n"),
+        0
+    );
+    assert_eq!(
+        wildcard(&["*"], "FROM ubuntu:18.04\nFROM docker.io/z/u:1\n"),
+        0
+    );
+    assert_eq!(
+        wildcard(
+            &["random.com"],
+            "FROM random.com/foo AS b1\nFROM b1 AS b2\n"
+        ),
+        0
+    );
 }
 
 #[test]

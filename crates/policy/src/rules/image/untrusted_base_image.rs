@@ -16,7 +16,7 @@ declare_rule! {
     ///
     /// As in hadolint, an image without a registry is Docker Hub's, trusted when `docker.io`
     /// (or `hub.docker.com`) is listed; `scratch` and stage names are always fine. An entry
-    /// `*.example.com` trusts the subdomains of `example.com`. A reference whose build
+    /// `*.example.com` trusts the subdomains of `example.com`, and `*` every registry. A reference whose build
     /// arguments have no known value (`FROM ${REGISTRY}/app`) is not checked: hadolint
     /// reports it, though the registry is only chosen at build time.
     ///
@@ -46,8 +46,12 @@ declare_rule! {
     }
 }
 
-/// Whether `registry` matches an entry of `trusted` (exactly, or `*.domain` for subdomains).
+/// Whether the image's registry matches an entry of `trusted`: exactly, `*.domain` for its
+/// subdomains, or `*` for any.
 fn trusted(trusted: &[String], image: &ImageRef) -> bool {
+    if trusted.iter().any(|t| t == "*") {
+        return true;
+    }
     match image.registry.as_deref() {
         None => trusted.iter().any(|t| {
             t.eq_ignore_ascii_case("docker.io") || t.eq_ignore_ascii_case("hub.docker.com")
