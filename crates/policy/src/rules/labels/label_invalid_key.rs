@@ -77,3 +77,30 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
             .help("use a reverse-DNS key in lower case, e.g. `org.opencontainers.image.authors`");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::problem;
+
+    /// hadolint's DL3048 cases.
+    #[test]
+    fn hadolint_cases() {
+        for bad in [
+            "com.docker.label",
+            "io.docker.label",
+            "org.dockerproject.label",
+            "invalid$character",
+            ".invalid",
+            "-invalid",
+            "1invalid",
+            "invalid..character",
+            "invalid--character",
+            "Maintainer",
+        ] {
+            assert!(problem(bad).is_some(), "{bad}");
+        }
+        for ok in ["org.valid-key.label3", "validlabel"] {
+            assert_eq!(problem(ok), None, "{ok}");
+        }
+    }
+}
