@@ -2,7 +2,7 @@
 //! package operands, looking at cache mounts, building small fixes.
 
 use crate::context::DockerfileContext;
-use crate::dockerfile::ast::{Instruction, Keyword};
+use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::model::ShellScript;
 use crate::shell::{Command, Redirect, Tool, Word};
 use crate::span::Span;
@@ -41,9 +41,28 @@ impl<'a> RunCommand<'a> {
             .next()
             .filter(|w| names.contains(&w.as_str()))
     }
+
+    /// Like [`RunCommand::subcommand`], for tools whose global options before the subcommand
+    /// take values the shell parser's tables do not know: `value_options` lists them.
+    pub fn subcommand_with(
+        &self,
+        tool: &str,
+        names: &[&str],
+        value_options: &[&str],
+    ) -> Option<&'a Word> {
+        let t = self.command.tool()?;
+        if t.name != tool {
+            return None;
+        }
+        operands(t.args, value_options)
+            .first()
+            .copied()
+            .filter(|w| names.contains(&w.as_str()))
+    }
 }
 
-/// The RUN instructions of the file with their index.
+/// The RUN instructions of the file with their index, `ONBUILD RUN` included (as in hadolint:
+/// it runs in every build that uses the image).
 pub fn runs<'a>(
     ctx: &'a DockerfileContext<'a>,
 ) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
@@ -51,7 +70,11 @@ pub fn runs<'a>(
         .instructions
         .iter()
         .enumerate()
-        .filter(|(_, ins)| ins.keyword == Keyword::Run)
+        .filter(|(_, ins)| match (&ins.keyword, &ins.args) {
+            (Keyword::Run, _) => true,
+            (Keyword::Onbuild, Args::Onbuild(inner)) => inner.keyword == Keyword::Run,
+            _ => false,
+        })
 }
 
 /// The scripts of instruction `index` that the shell parser fully understood: rules say

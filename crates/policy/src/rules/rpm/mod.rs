@@ -71,6 +71,15 @@ const ZYPPER_VALUE_OPTIONS: &[&str] = &[
     "--installroot",
 ];
 
+/// The global options of a manager that take a value.
+fn value_options(tool: &str) -> &'static [&'static str] {
+    if tool == "zypper" {
+        ZYPPER_VALUE_OPTIONS
+    } else {
+        YUM_VALUE_OPTIONS
+    }
+}
+
 /// The installing subcommands of yum and dnf that ask for confirmation.
 pub(crate) const YUM_INSTALLS: &[&str] = &["install", "groupinstall", "localinstall"];
 
@@ -82,7 +91,7 @@ pub(crate) fn missing_yes(
     tool: &str,
 ) {
     for run in run_commands(ctx) {
-        let Some(word) = run.subcommand(tool, YUM_INSTALLS) else {
+        let Some(word) = run.subcommand_with(tool, YUM_INSTALLS, value_options(tool)) else {
             continue;
         };
         if run.command.has_flag(Some('y'), Some("assumeyes"))
@@ -116,7 +125,7 @@ pub(crate) fn upgrade(
     subcommands: &[&str],
 ) {
     for run in run_commands(ctx) {
-        if let Some(word) = run.subcommand(tool, subcommands) {
+        if let Some(word) = run.subcommand_with(tool, subcommands, value_options(tool)) {
             out.report(
                 rule,
                 run.span(word),
@@ -147,18 +156,19 @@ pub(crate) fn cache_not_cleaned(
 ) {
     for (index, ins) in runs(ctx) {
         let commands: Vec<_> = commands_of(ctx, index, ins).collect();
-        let Some((run, word)) = commands
-            .iter()
-            .find_map(|r| r.subcommand(c.tool, c.installs).map(|w| (r, w)))
-        else {
+        let Some((run, word)) = commands.iter().find_map(|r| {
+            r.subcommand_with(c.tool, c.installs, value_options(c.tool))
+                .map(|w| (r, w))
+        }) else {
             continue;
         };
-        let cleaned = commands
+        let cleaned = commands.iter().any(|r| {
+            r.subcommand_with(c.tool, c.clean, value_options(c.tool))
+                .is_some()
+        }) || c
+            .cache_dirs
             .iter()
-            .any(|r| r.subcommand(c.tool, c.clean).is_some())
-            || c.cache_dirs
-                .iter()
-                .any(|dir| removes_dir(commands.iter().map(|r| r.command), dir))
+            .any(|dir| removes_dir(commands.iter().map(|r| r.command), dir))
             || has_cache_mount(ins, c.cache_dirs);
         if !cleaned {
             out.report(
@@ -184,13 +194,9 @@ pub(crate) fn unpinned(
     is_pinned: fn(&str) -> bool,
     example: &str,
 ) {
-    let value_options = if tool == "zypper" {
-        ZYPPER_VALUE_OPTIONS
-    } else {
-        YUM_VALUE_OPTIONS
-    };
+    let value_options = value_options(tool);
     for run in run_commands(ctx) {
-        if run.subcommand(tool, installs).is_none() {
+        if run.subcommand_with(tool, installs, value_options).is_none() {
             continue;
         }
         let Some(t) = run.command.tool() else {

@@ -53,7 +53,7 @@ const ASKING: &[&str] = &[
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
     for run in run_commands(ctx) {
-        let Some(word) = run.subcommand("zypper", ASKING) else {
+        let Some(word) = run.subcommand_with("zypper", ASKING, super::ZYPPER_VALUE_OPTIONS) else {
             continue;
         };
         let Some(tool) = run.command.tool() else {

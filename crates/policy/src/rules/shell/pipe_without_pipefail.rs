@@ -60,7 +60,8 @@ enum ShellKind {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for (index, _) in runs(ctx) {
+    // ONBUILD RUN runs with the SHELL of the image that uses this one: unknown here.
+    for (index, _) in runs(ctx).filter(|(_, ins)| ins.keyword == Keyword::Run) {
         if shell_at(ctx, index) != ShellKind::Plain {
             continue;
         }

@@ -1,4 +1,5 @@
 use crate::context::DockerfileContext;
+use crate::dockerfile::ast::Keyword;
 use crate::engine::Diagnostics;
 use crate::rules::run_commands::{commands_of, runs};
 use crate::span::Span;
@@ -43,7 +44,8 @@ declare_rule! {
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
     // Per stage, as in hadolint: the first downloader used, and where.
     let mut first: Vec<Option<(&str, Span)>> = vec![None; ctx.model.stages.len()];
-    for (index, ins) in runs(ctx) {
+    // ONBUILD RUN runs in another build, with another set of tools.
+    for (index, ins) in runs(ctx).filter(|(_, ins)| ins.keyword == Keyword::Run) {
         let Some(stage) = ctx.model.stage_of(index) else {
             continue;
         };
