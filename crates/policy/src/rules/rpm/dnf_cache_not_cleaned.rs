@@ -3,8 +3,9 @@ use crate::engine::Diagnostics;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that a `RUN` with `dnf install` also cleans dnf's cache (`dnf clean all`, or removing
-    /// `/var/cache/dnf`), unless it mounts a build cache there.
+    /// Checks that a `RUN` with `dnf install` (or `microdnf install`) also cleans its cache
+    /// (`dnf clean all`, or removing `/var/cache/dnf`, `/var/cache/libdnf5` or microdnf's
+    /// `/var/cache/yum`), unless it mounts a build cache there.
     ///
     /// ## Why is this bad?
     /// dnf keeps downloaded metadata and packages in `/var/cache/dnf`. Left in the layer they add tens
@@ -44,10 +45,10 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         out,
         &RULE,
         &super::Cleanup {
-            tool: "dnf",
+            tools: &["dnf", "microdnf"],
             installs: &["install"],
             clean: &["clean"],
-            cache_dirs: &["/var/cache/dnf", "/var/cache/libdnf5"],
+            cache_dirs: &["/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/yum"],
             help: "end the same RUN with `&& dnf clean all`, or mount a cache: `RUN --mount=type=cache,target=/var/cache/dnf ...`",
         },
     );

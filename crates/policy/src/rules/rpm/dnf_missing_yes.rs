@@ -3,8 +3,8 @@ use crate::engine::Diagnostics;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that `dnf install` (and `groupinstall`, `localinstall`) runs with `-y` or
-    /// `--assumeyes`.
+    /// Checks that `dnf install` (and `groupinstall`, `localinstall`, and the same with
+    /// `microdnf`) runs with `-y` or `--assumeyes`.
     ///
     /// ## Why is this bad?
     /// Without `-y`, dnf asks "Is this ok [y/N]" before installing. A build has no one to
@@ -36,5 +36,5 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    super::missing_yes(ctx, out, &RULE, "dnf");
+    super::missing_yes(ctx, out, &RULE, &["dnf", "microdnf"]);
 }

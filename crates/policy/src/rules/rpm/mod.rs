@@ -17,8 +17,8 @@ pub mod zypper_unpinned_package;
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
 use crate::rules::run_commands::{
-    commands_of, fed_by_yes, glued_redirect, has_cache_mount, insert_after, package_values,
-    packages_after_subcommand, removes_dir, run_commands, runs,
+    commands_of, fed_by_yes, glued_redirect, has_cache_mount, insert_after, operands,
+    package_values, removes_dir, run_commands, runs,
 };
 use crate::rules::Rule;
 
@@ -88,10 +88,13 @@ pub(crate) fn missing_yes(
     ctx: &DockerfileContext,
     out: &mut Diagnostics,
     rule: &'static Rule,
-    tool: &str,
+    tools: &[&str],
 ) {
     for run in run_commands(ctx) {
-        let Some(word) = run.subcommand_with(tool, YUM_INSTALLS, value_options(tool)) else {
+        let Some((tool, word)) = tools.iter().find_map(|&tool| {
+            run.subcommand_with(tool, YUM_INSTALLS, value_options(tool))
+                .map(|w| (tool, w))
+        }) else {
             continue;
         };
         if run.command.has_flag(Some('y'), Some("assumeyes"))
@@ -138,7 +141,8 @@ pub(crate) fn upgrade(
 
 /// What counts as cleaning up after a package manager in one RUN.
 pub(crate) struct Cleanup<'a> {
-    pub tool: &'a str,
+    /// The manager's names (`dnf`, `microdnf`): each must clean up after itself.
+    pub tools: &'a [&'a str],
     pub installs: &'a [&'a str],
     /// `yum clean` subcommands.
     pub clean: &'a [&'a str],
@@ -156,69 +160,93 @@ pub(crate) fn cache_not_cleaned(
 ) {
     for (index, ins) in runs(ctx) {
         let commands: Vec<_> = commands_of(ctx, index, ins).collect();
-        let Some((run, word)) = commands.iter().find_map(|r| {
-            r.subcommand_with(c.tool, c.installs, value_options(c.tool))
-                .map(|w| (r, w))
-        }) else {
-            continue;
-        };
-        let cleaned = commands.iter().any(|r| {
-            r.subcommand_with(c.tool, c.clean, value_options(c.tool))
-                .is_some()
-        }) || c
+        let removed = c
             .cache_dirs
             .iter()
             .any(|dir| removes_dir(commands.iter().map(|r| r.command), dir))
             || has_cache_mount(ins, c.cache_dirs);
-        if !cleaned {
-            out.report(
-                rule,
-                run.span(word),
-                format!(
-                    "`{} {}` leaves its package cache in the layer",
-                    c.tool, word.value
-                ),
-            )
-            .help(c.help);
+        for &tool in c.tools {
+            let Some((run, word)) = commands.iter().find_map(|r| {
+                r.subcommand_with(tool, c.installs, value_options(tool))
+                    .map(|w| (r, w))
+            }) else {
+                continue;
+            };
+            let cleaned = commands.iter().any(|r| {
+                r.subcommand_with(tool, c.clean, value_options(tool))
+                    .is_some()
+            });
+            if !cleaned && !removed {
+                out.report(
+                    rule,
+                    run.span(word),
+                    format!(
+                        "`{tool} {}` leaves its package cache in the layer",
+                        word.value
+                    ),
+                )
+                .help(c.help.replacen(
+                    &format!("&& {} ", c.tools[0]),
+                    &format!("&& {tool} "),
+                    1,
+                ));
+            }
         }
     }
 }
 
-/// Packages of an install subcommand that `is_pinned` rejects.
+/// Packages of an install subcommand that `is_pinned` rejects, and modules of
+/// `module install` without a `:stream`.
 pub(crate) fn unpinned(
     ctx: &DockerfileContext,
     out: &mut Diagnostics,
     rule: &'static Rule,
-    tool: &str,
+    tools: &[&str],
     installs: &[&str],
     is_pinned: fn(&str) -> bool,
     example: &str,
 ) {
-    let value_options = value_options(tool);
     for run in run_commands(ctx) {
-        if run.subcommand_with(tool, installs, value_options).is_none() {
-            continue;
-        }
-        let Some(t) = run.command.tool() else {
+        let Some(t) = run.command.tool().filter(|t| tools.contains(&t.name)) else {
             continue;
         };
-        for word in packages_after_subcommand(&t, value_options) {
+        let operands = operands(t.args, value_options(t.name));
+        let (words, module) = match operands.as_slice() {
+            [first, rest @ ..] if installs.contains(&first.as_str()) => (rest, false),
+            [first, second, rest @ ..]
+                if first.as_str() == "module" && second.as_str() == "install" =>
+            {
+                (rest, true)
+            }
+            _ => continue,
+        };
+        for &word in words {
             if glued_redirect(run.command, word).is_some() {
                 continue;
             }
             let Some(values) = package_values(ctx, run.index, word) else {
                 continue;
             };
-            for package in values
-                .iter()
-                .filter(|p| !is_pinned(p) && !is_unversionable(p))
-            {
-                out.report(
-                    rule,
-                    run.span(word),
-                    format!("`{package}` is installed without a version, so each build may get a different one"),
-                )
-                .help(format!("pin it: `{package}{example}`"));
+            for package in values.iter() {
+                let (pinned, help) = if module {
+                    (
+                        package.contains(':'),
+                        format!("name a stream: `{package}:<stream>`"),
+                    )
+                } else {
+                    (
+                        is_pinned(package) || is_unversionable(package),
+                        format!("pin it: `{package}{example}`"),
+                    )
+                };
+                if !pinned {
+                    out.report(
+                        rule,
+                        run.span(word),
+                        format!("`{package}` is installed without a version, so each build may get a different one"),
+                    )
+                    .help(help);
+                }
             }
         }
     }

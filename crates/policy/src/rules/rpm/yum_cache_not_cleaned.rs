@@ -44,7 +44,7 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         out,
         &RULE,
         &super::Cleanup {
-            tool: "yum",
+            tools: &["yum"],
             installs: &["install"],
             clean: &["clean"],
             cache_dirs: &["/var/cache/yum", "/var/cache/dnf"],

@@ -36,5 +36,5 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    super::missing_yes(ctx, out, &RULE, "yum");
+    super::missing_yes(ctx, out, &RULE, &["yum"]);
 }

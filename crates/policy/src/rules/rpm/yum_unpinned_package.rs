@@ -3,13 +3,12 @@ use crate::engine::Diagnostics;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that every package of `yum install` names a version: `httpd-2.4.62`. Local
-    /// `.rpm` files, URLs, groups (`@development`) and file or capability provides
-    /// (`/usr/bin/make`, `perl(Git)`) are left alone. Packages given through a build
-    /// argument are checked with its value when the Dockerfile sets one.
-    ///
-    /// hadolint counts any dash as a version, so `python3-devel` passes there; ballast wants a
-    /// dash followed by a digit, which is where RPM versions start.
+    /// Checks that every package of `yum install` names a version, `httpd-2.4.62`: a
+    /// dash followed by a digit, where RPM versions start (`python3-devel` is not pinned), and
+    /// that `yum module install` names a stream (`nodejs:20`). Local `.rpm` files, URLs,
+    /// groups (`@development`) and file or capability provides (`/usr/bin/make`, `perl(Git)`)
+    /// are left alone. Packages given through a build argument are checked with its value when
+    /// the Dockerfile sets one.
     ///
     /// ## Why is this bad?
     /// Without a version, yum installs whatever the repositories serve on build day: the same
@@ -46,7 +45,7 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         ctx,
         out,
         &RULE,
-        "yum",
+        &["yum"],
         &["install"],
         super::has_dash_version,
         "-<version>",

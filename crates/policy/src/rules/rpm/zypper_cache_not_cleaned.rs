@@ -44,7 +44,7 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         out,
         &RULE,
         &super::Cleanup {
-            tool: "zypper",
+            tools: &["zypper"],
             installs: &["install", "in"],
             clean: &["clean", "cc"],
             cache_dirs: &["/var/cache/zypp"],

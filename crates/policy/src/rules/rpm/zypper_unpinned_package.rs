@@ -43,7 +43,7 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         ctx,
         out,
         &RULE,
-        "zypper",
+        &["zypper"],
         &["install", "in"],
         is_pinned,
         "=<version>",
