@@ -5,7 +5,10 @@ use crate::rules::run_commands::run_commands;
 declare_rule! {
     /// ## What it does
     /// Checks `RUN` for commands that make no sense while building an image: `ssh`, `vim`,
-    /// `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`.
+    /// `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`. The program
+    /// is found past wrappers (`sudo mount` is `mount`).
+    ///
+    /// hadolint's message lists `ifconfig` but its check leaves it out; ballast checks it.
     ///
     /// ## Why is this bad?
     /// A build step runs once, without a terminal, in a throwaway container that has no init

@@ -3,6 +3,7 @@ use crate::dockerfile::ast::{Args, CommandForm, Keyword};
 use crate::dockerfile::model::Base;
 use crate::engine::Diagnostics;
 use crate::rules::run_commands::{complete_scripts, runs};
+use crate::shell::Command;
 use crate::span::Span;
 
 declare_rule! {
@@ -71,6 +72,7 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
                 if command.pipeline_len < 2
                     || command.pipeline_index != 0
                     || script.script.pipefail_before(i)
+                    || started_with_pipefail(commands, command)
                 {
                     continue;
                 }
@@ -90,6 +92,21 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Whether `command` is in the script of a `bash -o pipefail -c '...'` command.
+fn started_with_pipefail(commands: &[Command], command: &Command) -> bool {
+    command.in_inline_script
+        && commands.iter().any(|outer| {
+            !std::ptr::eq(outer, command)
+                && outer.span.start <= command.span.start
+                && command.span.end <= outer.span.end
+                && outer.span != command.span
+                && outer.program_index().is_some_and(|p| {
+                    let words: Vec<&str> = outer.words[p..].iter().map(|w| w.as_str()).collect();
+                    kind_of(&words) == ShellKind::Pipefail
+                })
+        })
 }
 
 /// The shell RUN instruction `index` runs with: the last `SHELL` before it in its stage, or
@@ -158,5 +175,23 @@ mod tests {
         assert!(kind_of(&["/bin/sh", "-c"]) == ShellKind::Plain);
         assert!(kind_of(&["pwsh", "-Command"]) == ShellKind::Other);
         assert!(kind_of(&["cmd", "/S", "/C"]) == ShellKind::Other);
+    }
+
+    #[test]
+    fn pipes_inside_bash_with_pipefail_are_covered() {
+        let script =
+            crate::shell::parse("bash -o pipefail -c 'curl -fsSL x | tar -xz' && echo a | cat");
+        let inner = script
+            .commands
+            .iter()
+            .find(|c| c.program() == Some("curl"))
+            .unwrap();
+        let outer = script
+            .commands
+            .iter()
+            .find(|c| c.program() == Some("echo"))
+            .unwrap();
+        assert!(super::started_with_pipefail(&script.commands, inner));
+        assert!(!super::started_with_pipefail(&script.commands, outer));
     }
 }
