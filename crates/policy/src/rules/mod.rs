@@ -207,12 +207,21 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod apk;
+pub mod apt;
+pub mod go;
 pub mod image;
 pub mod instruction;
 pub mod labels;
 pub mod meta;
+pub mod node;
+pub mod python;
+pub mod rpm;
+pub mod ruby;
+pub mod run_commands;
 pub mod runtime;
 pub mod security;
+pub mod shell;
 pub mod stage;
 pub mod support;
 
@@ -222,6 +231,14 @@ const FAMILIES: &[&[&Rule]] = &[
     image::RULES,
     runtime::RULES,
     security::RULES,
+    apt::RULES,
+    apk::RULES,
+    rpm::RULES,
+    python::RULES,
+    node::RULES,
+    ruby::RULES,
+    go::RULES,
+    shell::RULES,
     instruction::RULES,
     labels::RULES,
     stage::RULES,
