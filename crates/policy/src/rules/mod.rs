@@ -207,6 +207,7 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod buildkit;
 pub mod image;
 pub mod meta;
 pub mod runtime;
@@ -214,7 +215,13 @@ pub mod security;
 pub mod support;
 
 /// Each family's rules. A new family adds its `RULES` here.
-const FAMILIES: &[&[&Rule]] = &[meta::RULES, image::RULES, runtime::RULES, security::RULES];
+const FAMILIES: &[&[&Rule]] = &[
+    meta::RULES,
+    image::RULES,
+    runtime::RULES,
+    security::RULES,
+    buildkit::RULES,
+];
 
 /// Every rule, in code order.
 pub fn all() -> &'static [&'static Rule] {
