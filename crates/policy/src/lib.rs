@@ -7,6 +7,7 @@
 pub mod config;
 pub mod context;
 pub mod dockerfile;
+pub mod docs;
 pub mod engine;
 pub mod finding;
 pub mod rules;

@@ -37,7 +37,7 @@ declare_rule! {
         name: "secret-in-env",
         severity: Error,
         tags: ["security"],
-        aliases: ["SecretsUsedInArgOrEnv"],
+        aliases: ["SecretsUsedInArgOrEnv", "DL3064"],
         seeds: ["003_37cda6fe4f0eb3cb.txt"],
         check: Dockerfile(check),
     }
