@@ -11,7 +11,8 @@ declare_rule! {
     /// `run` is harder to scan and to search, and the odd one out usually marks a line pasted
     /// from elsewhere. BuildKit reports the same thing as `ConsistentInstructionCasing`.
     ///
-    /// The majority is counted over all instructions; a tie counts as upper case. The fix
+    /// The majority is counted over all instructions, global `ARG`s before the first `FROM`
+    /// included (BuildKit leaves those out); a tie counts as upper case. The fix
     /// rewrites the keyword in the majority casing.
     ///
     /// ## Example

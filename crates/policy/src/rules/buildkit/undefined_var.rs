@@ -106,7 +106,13 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
                     if let Some(hint) = hint {
                         message.push_str(&format!(" (did you mean ${hint}?)"));
                     }
-                    let help = if global {
+                    let same_instruction = stage
+                        .variables
+                        .iter()
+                        .any(|v| v.instruction == i && v.name == name);
+                    let help = if same_instruction {
+                        format!("`{name}` is set by this same instruction, which expands every value before setting any: move `{name}` to an earlier ENV")
+                    } else if global {
                         format!("`{name}` is a global ARG, visible only in FROM lines: declare `ARG {name}` in this stage to use it here")
                     } else if predefined {
                         format!("BuildKit sets `{name}` only in stages that declare it: add `ARG {name}` to this stage")
