@@ -208,7 +208,9 @@ fn fixes_write_what_buildkit_asks_for() {
 
 #[test]
 fn no_fix_where_the_rewrite_would_change_meaning() {
-    let report = run("FROM alpine:3.21\nCMD node server.js && echo done\nENV A 'x y'\n");
+    let report = run(
+        "FROM alpine:3.21\nCMD node server.js && echo done\nENTRYPOINT NODE_ENV=production node\nENV A 'x y'\n",
+    );
     for f in &report.findings {
         if f.rule == "json-args-recommended" || f.rule == "legacy-key-value-format" {
             assert!(f.fix.is_none(), "{}: {:?}", f.rule, f.fix);

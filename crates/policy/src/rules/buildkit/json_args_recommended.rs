@@ -101,7 +101,8 @@ fn exec_form(command: &str) -> Option<String> {
         })
     };
     let words: Vec<&str> = command.split_whitespace().collect();
-    if words.is_empty() || !words.iter().all(|w| plain(w)) {
+    // `NAME=value cmd` is an assignment to the shell, not a program name.
+    if words.is_empty() || words[0].contains('=') || !words.iter().all(|w| plain(w)) {
         return None;
     }
     let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
