@@ -1,6 +1,7 @@
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::{Args, Comment, Instruction};
 use crate::engine::Diagnostics;
+use crate::span::Span;
 
 declare_rule! {
     /// ## What it does
@@ -16,7 +17,8 @@ declare_rule! {
     /// instruction when it is not meant as a description.
     ///
     /// BuildKit runs this check only when experimental checks are enabled; here it is
-    /// informational. Suppression comments (`# hadolint ignore=...`, `# ballast: ignore=...`)
+    /// informational. The finding is on the name being described, so a suppression comment
+    /// for the instruction works. Suppression comments (`# hadolint ignore=...`, `# ballast: ignore=...`)
     /// are not descriptions and are not reported.
     ///
     /// ## Example
@@ -49,13 +51,15 @@ declare_rule! {
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
     for ins in &ctx.ast.instructions {
-        let (keyword, names): (&str, Vec<String>) = match &ins.args {
+        let (keyword, names, at): (&str, Vec<String>, Span) = match &ins.args {
             Args::From {
                 name: Some(name), ..
-            } => ("FROM", vec![name.value.to_ascii_lowercase()]),
-            Args::Arg(decls) if !decls.is_empty() => {
-                ("ARG", decls.iter().map(|d| d.name.value.clone()).collect())
-            }
+            } => ("FROM", vec![name.value.to_ascii_lowercase()], name.span),
+            Args::Arg(decls) if !decls.is_empty() => (
+                "ARG",
+                decls.iter().map(|d| d.name.value.clone()).collect(),
+                decls[0].name.span,
+            ),
             _ => continue,
         };
         let Some(comment) = comment_above(ctx, ins) else {
@@ -75,10 +79,11 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         };
         out.report(
             &RULE,
-            comment.span,
+            at,
             format!("Comment for {keyword} should follow the format: `# {example} <description>`"),
         )
-        .help("start the comment with the name, or add an empty line between it and the instruction if it is not a description");
+        .help("start the comment with the name, or add an empty line between it and the instruction if it is not a description")
+        .related(comment.span, "this comment is taken as the description");
     }
 }
 
