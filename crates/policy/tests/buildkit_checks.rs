@@ -217,3 +217,11 @@ fn no_fix_where_the_rewrite_would_change_meaning() {
         }
     }
 }
+
+#[test]
+fn hadolint_ignore_comments_for_aliased_codes_keep_working() {
+    let text = "FROM alpine:3.21\nUSER 1\nCMD [\"a\"]\n# hadolint ignore=DL4003\nCMD [\"b\"]\n# hadolint ignore=DL3025\nENTRYPOINT sleep 10\n";
+    let report = run(text);
+    let rules: Vec<_> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(rules.is_empty(), "{rules:?}");
+}

@@ -5,8 +5,7 @@ use crate::rules::support::instruction_head;
 
 declare_rule! {
     /// ## What it does
-    /// Checks stages with more than one `CMD`, `ENTRYPOINT` or `HEALTHCHECK`. The earlier
-    /// ones are reported: they are the ones Docker ignores.
+    /// Checks stages with more than one `CMD`, `ENTRYPOINT` or `HEALTHCHECK`.
     ///
     /// ## Why is this bad?
     /// Only the last of each takes effect, so the earlier line is dead code that misleads the
@@ -14,8 +13,9 @@ declare_rule! {
     /// was meant to be a `RUN`, or is left over from an edit.
     ///
     /// hadolint reports the same problem as DL4003 (CMD), DL4004 (ENTRYPOINT) and DL3012
-    /// (HEALTHCHECK), on the later instruction; here the finding is on the ignored one, as in
-    /// BuildKit, with the one that wins as related location.
+    /// (HEALTHCHECK). The finding is on the later instruction, as in hadolint (so existing
+    /// `# hadolint ignore=DL4003` comments keep working), with the ignored one as related
+    /// location; BuildKit points at the ignored one.
     ///
     /// ## Example
     /// ```dockerfile
@@ -55,18 +55,16 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
                 .filter(|(_, ins)| ins.keyword == keyword)
                 .map(|(_, ins)| ins)
                 .collect();
-            let Some((last, earlier)) = found.split_last() else {
-                continue;
-            };
-            for ins in earlier {
-                let written = ctx.text(ins.keyword_span);
+            for pair in found.windows(2) {
+                let (earlier, later) = (pair[0], pair[1]);
+                let written = ctx.text(later.keyword_span);
                 out.report(
                     &RULE,
-                    instruction_head(ctx, ins),
+                    instruction_head(ctx, later),
                     format!("Multiple {written} instructions should not be used in the same stage because only the last one will be used"),
                 )
-                .help(format!("remove this {written}, or turn it into a RUN if it was meant to run at build time"))
-                .related(instruction_head(ctx, last), "this one takes effect");
+                .help(format!("remove the earlier {written}, or turn it into a RUN if it was meant to run at build time"))
+                .related(instruction_head(ctx, earlier), "ignored: overridden by the later one");
             }
         }
     }
