@@ -207,11 +207,20 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod apk;
+pub mod apt;
 pub mod buildkit;
+pub mod go;
 pub mod image;
 pub mod meta;
+pub mod node;
+pub mod python;
+pub mod rpm;
+pub mod ruby;
+pub mod run_commands;
 pub mod runtime;
 pub mod security;
+pub mod shell;
 pub mod support;
 
 /// Each family's rules. A new family adds its `RULES` here.
@@ -220,6 +229,14 @@ const FAMILIES: &[&[&Rule]] = &[
     image::RULES,
     runtime::RULES,
     security::RULES,
+    apt::RULES,
+    apk::RULES,
+    rpm::RULES,
+    python::RULES,
+    node::RULES,
+    ruby::RULES,
+    go::RULES,
+    shell::RULES,
     buildkit::RULES,
 ];
 
