@@ -209,6 +209,7 @@ macro_rules! declare_rule {
 
 pub mod apk;
 pub mod apt;
+pub mod buildkit;
 pub mod go;
 pub mod image;
 pub mod instruction;
@@ -242,6 +243,7 @@ const FAMILIES: &[&[&Rule]] = &[
     instruction::RULES,
     labels::RULES,
     stage::RULES,
+    buildkit::RULES,
 ];
 
 /// Every rule, in code order.
