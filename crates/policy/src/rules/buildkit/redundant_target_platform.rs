@@ -23,12 +23,13 @@ declare_rule! {
     ///
     /// ## References
     /// - [RedundantTargetPlatform](https://docs.docker.com/reference/build-checks/redundant-target-platform/)
+    /// - [hadolint DL3065](https://github.com/hadolint/hadolint/wiki/DL3065)
     pub static RULE = {
         code: "BL1315",
         name: "redundant-target-platform",
         severity: Info,
         tags: ["maintainability"],
-        aliases: ["RedundantTargetPlatform"],
+        aliases: ["RedundantTargetPlatform", "DL3065"],
         seeds: [],
         check: Dockerfile(check),
     }

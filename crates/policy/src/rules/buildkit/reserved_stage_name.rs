@@ -25,12 +25,13 @@ declare_rule! {
     ///
     /// ## References
     /// - [ReservedStageName](https://docs.docker.com/reference/build-checks/reserved-stage-name/)
+    /// - [hadolint DL3063](https://github.com/hadolint/hadolint/wiki/DL3063)
     pub static RULE = {
         code: "BL1316",
         name: "reserved-stage-name",
         severity: Warning,
         tags: ["correctness"],
-        aliases: ["ReservedStageName"],
+        aliases: ["ReservedStageName", "DL3063"],
         seeds: [],
         check: Dockerfile(check),
     }
