@@ -209,7 +209,9 @@ macro_rules! declare_rule {
 
 pub mod apk;
 pub mod apt;
+pub mod build;
 pub mod buildkit;
+pub mod cache;
 pub mod go;
 pub mod image;
 pub mod instruction;
@@ -225,6 +227,7 @@ pub mod security;
 pub mod shell;
 pub mod stage;
 pub mod support;
+pub mod toolchain;
 
 /// Each family's rules. A new family adds its `RULES` here.
 const FAMILIES: &[&[&Rule]] = &[
@@ -240,6 +243,8 @@ const FAMILIES: &[&[&Rule]] = &[
     ruby::RULES,
     go::RULES,
     shell::RULES,
+    cache::RULES,
+    build::RULES,
     instruction::RULES,
     labels::RULES,
     stage::RULES,
