@@ -211,13 +211,32 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod apk;
+pub mod apt;
+pub mod binaries;
+pub mod build;
+pub mod buildkit;
+pub mod cache;
 pub mod compose;
+pub mod go;
+pub mod healthcheck;
 pub mod image;
+pub mod instruction;
+pub mod labels;
 pub mod meta;
+pub mod node;
+pub mod python;
 pub mod repository;
+pub mod rpm;
+pub mod ruby;
+pub mod run_commands;
 pub mod runtime;
+pub mod rust;
 pub mod security;
+pub mod shell;
+pub mod stage;
 pub mod support;
+pub mod toolchain;
 pub mod workflow;
 pub mod workspace_support;
 
@@ -227,6 +246,22 @@ const FAMILIES: &[&[&Rule]] = &[
     image::RULES,
     runtime::RULES,
     security::RULES,
+    apt::RULES,
+    apk::RULES,
+    rpm::RULES,
+    python::RULES,
+    node::RULES,
+    ruby::RULES,
+    go::RULES,
+    shell::RULES,
+    cache::RULES,
+    build::RULES,
+    instruction::RULES,
+    labels::RULES,
+    stage::RULES,
+    buildkit::RULES,
+    rust::RULES,
+    healthcheck::RULES,
     compose::RULES,
     workflow::RULES,
     repository::RULES,
