@@ -15,7 +15,8 @@ pub struct Config {
 
 impl Config {
     pub fn is_enabled(&self, rule: &Rule) -> bool {
-        let named = |sel: &String| rule.meta.is_named(sel) || rule.meta.tags.contains(&sel.as_str());
+        let named =
+            |sel: &String| rule.meta.is_named(sel) || rule.meta.tags.contains(&sel.as_str());
         (self.select.is_empty() || self.select.iter().any(named)) && !self.ignore.iter().any(named)
     }
 

@@ -92,7 +92,8 @@ impl RawFinding {
     }
 
     pub fn related_in(&mut self, file: &str, span: Span, message: impl Into<String>) -> &mut Self {
-        self.related.push((Some(file.to_string()), span, message.into()));
+        self.related
+            .push((Some(file.to_string()), span, message.into()));
         self
     }
 
@@ -162,7 +163,11 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     };
     let mut diagnostics = Diagnostics::default();
     for error in &ast.errors {
-        diagnostics.report(&rules::meta::syntax_error::RULE, error.span, error.message.clone());
+        diagnostics.report(
+            &rules::meta::syntax_error::RULE,
+            error.span,
+            error.message.clone(),
+        );
     }
     for rule in rules::ALL {
         if let Check::Dockerfile(run) = rule.check {

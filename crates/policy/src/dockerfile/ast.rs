@@ -256,7 +256,10 @@ pub enum HealthcheckArgs {
     None,
     Cmd(CommandForm),
     /// Anything BuildKit does not know (kept for the dump and for rules).
-    Other { kind: Word, rest: Option<Word> },
+    Other {
+        kind: Word,
+        rest: Option<Word>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,7 +277,10 @@ pub enum Args {
     KeyValues(Vec<KeyValue>),
     Arg(Vec<ArgDecl>),
     /// COPY, ADD: sources then destination (JSON or shell form).
-    Copy { paths: Vec<Word>, json: bool },
+    Copy {
+        paths: Vec<Word>,
+        json: bool,
+    },
     /// EXPOSE, VOLUME, USER, WORKDIR, STOPSIGNAL, MAINTAINER.
     Words(Vec<Word>),
     Onbuild(Box<Instruction>),
@@ -296,6 +302,8 @@ pub struct Instruction {
 
 impl Instruction {
     pub fn flag(&self, name: &str) -> Option<&Flag> {
-        self.flags.iter().find(|f| f.name.eq_ignore_ascii_case(name))
+        self.flags
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
     }
 }

@@ -2,9 +2,9 @@
 //! with [`declare_rule!`]: its metadata and its documentation come from one place, which feeds
 //! `ballast rules`, `ballast explain` and `docs/rules.md`.
 
-use crate::finding::Severity;
-use crate::engine::Diagnostics;
 use crate::context::DockerfileContext;
+use crate::engine::Diagnostics;
+use crate::finding::Severity;
 
 /// Metadata of a rule. `docs` is the rule's doc comment, in Markdown with the sections
 /// `## What it does`, `## Why is this bad?`, `## Example`, `Use instead:` and `## References`.
