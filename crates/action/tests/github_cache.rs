@@ -2,8 +2,8 @@
 
 mod github_support;
 
-use ballast::github::cache::{self, CacheReport, GroupKind, DEFAULT_LIMIT_BYTES};
-use ballast::github::Client;
+use ballast_cli::github::cache::{self, CacheReport, GroupKind, DEFAULT_LIMIT_BYTES};
+use ballast_cli::github::Client;
 use chrono::{DateTime, Utc};
 use github_support::*;
 use serde_json::{json, Value};

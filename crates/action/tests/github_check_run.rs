@@ -2,8 +2,8 @@
 
 mod github_support;
 
-use ballast::github::check_run::{self, Conclusion};
-use ballast::github::Client;
+use ballast_cli::github::check_run::{self, Conclusion};
+use ballast_cli::github::Client;
 use ballast_policy::{Finding, Severity};
 use github_support::*;
 use serde_json::json;

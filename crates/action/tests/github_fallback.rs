@@ -3,7 +3,10 @@
 
 mod github_support;
 
-use ballast::github::{self, ApiError, Client, PublishError, PublishOptions, Published, Target};
+use ballast_cli::github::fingerprint::SourceLines;
+use ballast_cli::github::{
+    self, ApiError, Client, PublishError, PublishOptions, Published, Target,
+};
 use ballast_policy::Severity;
 use github_support::*;
 use serde_json::json;
@@ -53,9 +56,16 @@ async fn a_forbidden_review_falls_back_to_workflow_commands_and_says_why() {
     )];
     let mut out = Vec::new();
 
-    let published = github::publish(&env, Target::Review, &findings, &options(), &mut out)
-        .await
-        .expect("a 403 is not an error");
+    let published = github::publish(
+        &env,
+        Target::Review,
+        &findings,
+        &SourceLines::new(),
+        &options(),
+        &mut out,
+    )
+    .await
+    .expect("a 403 is not an error");
 
     let Published::WorkflowCommands { reason } = published else {
         panic!("expected the fallback, got {published:?}");
@@ -94,9 +104,16 @@ async fn a_forbidden_check_run_falls_back_too() {
     let findings = [finding("Dockerfile", 2, Severity::Warning, "w")];
     let mut out = Vec::new();
 
-    let published = github::publish(&env, Target::CheckRun, &findings, &options(), &mut out)
-        .await
-        .unwrap();
+    let published = github::publish(
+        &env,
+        Target::CheckRun,
+        &findings,
+        &SourceLines::new(),
+        &options(),
+        &mut out,
+    )
+    .await
+    .unwrap();
 
     assert!(
         matches!(published, Published::WorkflowCommands { ref reason } if reason.contains("checks: write"))
@@ -128,6 +145,7 @@ async fn a_review_outside_a_pull_request_prints_workflow_commands() {
         &env,
         Target::Review,
         &[finding("Dockerfile", 1, Severity::Info, "i")],
+        &SourceLines::new(),
         &options(),
         &mut out,
     )
@@ -189,9 +207,16 @@ async fn retries_are_bounded_and_end_in_a_clear_error() {
     let env = pull_request_env(&server.uri(), dir.path(), 7);
     let mut out = Vec::new();
 
-    let error = github::publish(&env, Target::CheckRun, &[], &options(), &mut out)
-        .await
-        .unwrap_err();
+    let error = github::publish(
+        &env,
+        Target::CheckRun,
+        &[],
+        &SourceLines::new(),
+        &options(),
+        &mut out,
+    )
+    .await
+    .unwrap_err();
 
     // One attempt and max_retries (2) retries.
     assert_eq!(request_log(&server).await.len(), 3);

@@ -3,9 +3,9 @@
 
 mod github_support;
 
-use ballast::github::fingerprint::{SourceLines, SUMMARY_MARKER};
-use ballast::github::review::{self, ReviewOutcome};
-use ballast::github::{Client, PullRequest};
+use ballast_cli::github::fingerprint::{SourceLines, SUMMARY_MARKER};
+use ballast_cli::github::review::{self, ReviewOutcome};
+use ballast_cli::github::{Client, PullRequest};
 use ballast_policy::{Finding, Severity};
 use github_support::*;
 use serde_json::{json, Value};

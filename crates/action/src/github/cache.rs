@@ -17,8 +17,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+/// GitHub counts cache sizes in binary gigabytes.
+pub const GIB: u64 = 1024 * 1024 * 1024;
 /// GitHub's default cache limit per repository: 10 GB.
-pub const DEFAULT_LIMIT_BYTES: u64 = 10 * 1024 * 1024 * 1024;
+pub const DEFAULT_LIMIT_BYTES: u64 = 10 * GIB;
 /// A group nothing has read for this long is flagged as stale.
 const STALE_AFTER_DAYS: i64 = 7;
 const BLOB_PREFIX: &str = "buildkit-blob-";

@@ -23,10 +23,8 @@ pub enum Conclusion {
 }
 
 impl Conclusion {
-    /// `fail_on: None` means findings never fail the check (`--fail-on never`).
-    pub fn for_findings(findings: &[Finding], fail_on: Option<Severity>) -> Self {
-        let fails =
-            fail_on.is_some_and(|threshold| findings.iter().any(|f| f.severity >= threshold));
+    /// `fails`: whether the findings fail the check, as `--fail-on` and the settings decide.
+    pub fn for_findings(findings: &[Finding], fails: bool) -> Self {
         match (findings.is_empty(), fails) {
             (true, _) => Conclusion::Success,
             (false, true) => Conclusion::Failure,
@@ -195,22 +193,15 @@ mod tests {
     use crate::github::test_support::finding;
 
     #[test]
-    fn conclusion_follows_fail_on() {
+    fn conclusion_is_neutral_for_findings_that_do_not_fail() {
         let warning = [finding("Dockerfile", 1, "w")];
+        assert_eq!(Conclusion::for_findings(&[], false), Conclusion::Success);
         assert_eq!(
-            Conclusion::for_findings(&[], Some(Severity::Info)),
-            Conclusion::Success
-        );
-        assert_eq!(
-            Conclusion::for_findings(&warning, Some(Severity::Warning)),
+            Conclusion::for_findings(&warning, true),
             Conclusion::Failure
         );
         assert_eq!(
-            Conclusion::for_findings(&warning, Some(Severity::Error)),
-            Conclusion::Neutral
-        );
-        assert_eq!(
-            Conclusion::for_findings(&warning, None),
+            Conclusion::for_findings(&warning, false),
             Conclusion::Neutral
         );
     }

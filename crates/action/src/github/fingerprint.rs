@@ -5,7 +5,7 @@
 //! fixing it makes the fingerprint disappear. The hash is FNV-1a, spelled out here because
 //! std's hasher is not guaranteed to be stable across Rust releases.
 
-use ballast_policy::Finding;
+use ballast_policy::{Finding, SourceFile};
 use std::collections::HashMap;
 
 /// Hidden in the body of every inline comment ballast posts.
@@ -29,18 +29,11 @@ impl SourceLines {
         self.files.insert(path.to_string(), lines);
     }
 
-    /// Reads every file the findings name, skipping those that cannot be read (then the
-    /// fingerprint falls back to the line number).
-    pub fn read_for(findings: &[Finding]) -> Self {
+    /// The text of the files a check read, under the paths it reported.
+    pub fn from_files(files: &[SourceFile]) -> Self {
         let mut sources = Self::new();
-        for finding in findings {
-            let path = &finding.location.file;
-            if sources.files.contains_key(path) {
-                continue;
-            }
-            if let Ok(contents) = std::fs::read_to_string(path) {
-                sources.insert(path, &contents);
-            }
+        for file in files {
+            sources.insert(&file.path, &file.contents);
         }
         sources
     }

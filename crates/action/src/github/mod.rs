@@ -8,6 +8,7 @@
 pub mod cache;
 pub mod check_run;
 pub mod client;
+pub mod commands;
 pub mod env;
 pub mod fingerprint;
 pub mod patch;

@@ -7,7 +7,7 @@ use super::env::{EnvError, GitHubEnv};
 use super::fingerprint::SourceLines;
 use super::review::{self, ReviewOutcome};
 use super::workflow_commands;
-use ballast_policy::{Finding, Severity};
+use ballast_policy::Finding;
 use std::fmt;
 use std::io::{self, Write};
 
@@ -22,8 +22,9 @@ pub enum Target {
 
 #[derive(Debug, Clone)]
 pub struct PublishOptions {
-    /// The check run's conclusion fails at this severity; `None` never fails.
-    pub fail_on: Option<Severity>,
+    /// Whether the findings fail the check (`--fail-on` and the settings decided): the check
+    /// run's conclusion is then `failure`.
+    pub fails: bool,
     pub retry: RetryPolicy,
     /// The check run's name.
     pub check_name: String,
@@ -32,7 +33,7 @@ pub struct PublishOptions {
 impl Default for PublishOptions {
     fn default() -> Self {
         Self {
-            fail_on: Some(Severity::Error),
+            fails: false,
             retry: RetryPolicy::default(),
             check_name: "ballast".to_string(),
         }
@@ -81,7 +82,8 @@ impl From<io::Error> for PublishError {
     }
 }
 
-/// Publishes `findings` (paths as the check printed them) to `target`.
+/// Publishes `findings` (paths as the check printed them; `sources` holds their files' text
+/// under the same paths) to `target`.
 ///
 /// A 403 that is not a rate limit (a fork's pull request, a read-only token) and a review
 /// outside a pull request are not errors: the findings are written to `out` as workflow
@@ -91,10 +93,11 @@ pub async fn publish(
     env: &GitHubEnv,
     target: Target,
     findings: &[Finding],
+    sources: &SourceLines,
     options: &PublishOptions,
     out: &mut dyn Write,
 ) -> Result<Published, PublishError> {
-    let (findings, sources) = repo_relative(env, findings);
+    let (findings, sources) = repo_relative(env, findings, sources);
     let client = Client::new(&env.api_url, &env.token, options.retry).map_err(PublishError::Api)?;
     let repo_path = env.repo_path();
     let result = match target {
@@ -109,7 +112,7 @@ pub async fn publish(
         }
         Target::CheckRun => {
             let head_sha = env.head_sha()?;
-            let conclusion = Conclusion::for_findings(&findings, options.fail_on);
+            let conclusion = Conclusion::for_findings(&findings, options.fails);
             check_run::publish(
                 &client,
                 &repo_path,
@@ -150,17 +153,20 @@ fn fall_back(
     Ok(Published::WorkflowCommands { reason })
 }
 
-/// The findings with paths relative to the repository root, and the text of their files
-/// (read from the paths as given) under those names.
-fn repo_relative(env: &GitHubEnv, findings: &[Finding]) -> (Vec<Finding>, SourceLines) {
-    let on_disk = SourceLines::read_for(findings);
+/// The findings with paths relative to the repository root, and their files' text under
+/// those names.
+fn repo_relative(
+    env: &GitHubEnv,
+    findings: &[Finding],
+    as_checked: &SourceLines,
+) -> (Vec<Finding>, SourceLines) {
     let mut sources = SourceLines::new();
     let findings = findings
         .iter()
         .map(|finding| {
             let mut finding = finding.clone();
             let relative = env.repo_relative(&finding.location.file);
-            sources.copy_file(&on_disk, &finding.location.file, &relative);
+            sources.copy_file(as_checked, &finding.location.file, &relative);
             finding.location.file = relative;
             finding
         })

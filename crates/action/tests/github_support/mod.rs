@@ -1,7 +1,7 @@
 //! Shared pieces of the mock GitHub API tests.
 #![allow(dead_code)] // each test file uses its own subset
 
-use ballast::github::{GitHubEnv, RetryPolicy};
+use ballast_cli::github::{GitHubEnv, RetryPolicy};
 use ballast_policy::finding::{Finding, Location};
 use ballast_policy::span::Span;
 use ballast_policy::Severity;

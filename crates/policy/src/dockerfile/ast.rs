@@ -150,6 +150,29 @@ impl SourceText {
         }
     }
 
+    /// The part `start..end` of the text, still mapped to the source. Out-of-range or
+    /// non-boundary offsets give an empty text.
+    pub fn slice(&self, start: usize, end: usize) -> SourceText {
+        let Some(text) = self.text.get(start..end) else {
+            return SourceText::contiguous("", self.source_offset(start.min(self.text.len())));
+        };
+        let first = self
+            .segments
+            .partition_point(|&(t, _)| t <= start)
+            .saturating_sub(1);
+        let mut segments = vec![(0, self.source_offset(start))];
+        segments.extend(
+            self.segments[first..]
+                .iter()
+                .filter(|&&(t, _)| t > start && t < end)
+                .map(|&(t, s)| (t - start, s)),
+        );
+        SourceText {
+            text: text.to_string(),
+            segments,
+        }
+    }
+
     /// The source span of a range of the text.
     pub fn source_span(&self, start: usize, end: usize) -> Span {
         let s = self.source_offset(start);
