@@ -188,30 +188,33 @@ async fn a_pull_request_run_downloads_the_release_annotates_and_writes_outputs()
     assert_eq!(
         annotations,
         [
-            "::warning file=Dockerfile,line=2,col=1,title=ballast BL1001 (root-user)::the final stage has no USER instruction, so the container runs as root%0A%0Acreate a user with a fixed UID and add `USER <uid>` before CMD/ENTRYPOINT",
-            "::warning file=Dockerfile,line=2,col=6,title=ballast BL1002 (unpinned-base-image)::`python:latest` uses the `latest` tag, which changes under you%0A%0Apin a version tag (`python:<version>`) or a digest (`@sha256:...`)",
-            "::error file=Dockerfile,line=3,col=5,title=ballast BL1003 (secret-in-env)::ENV `API_TOKEN` bakes a secret into the image metadata%0A%0Ause a build secret (`RUN --mount=type=secret,id=...`) at build time, or set it at run time",
-            "::warning file=svc/api%2Cv2.Dockerfile,line=1,col=6,title=ballast BL1002 (unpinned-base-image)::`node` has no tag, so it means `latest`, which changes under you%0A%0Apin a version tag (`node:<version>`) or a digest (`@sha256:...`)",
+            "::error file=Dockerfile,line=3,col=5,endLine=3,endColumn=21,title=secret-in-env::ENV `API_TOKEN` bakes a secret into the image metadata%0A%0Ahelp: use a build secret (`RUN --mount=type=secret,id=...`) at build time, or set it at run time",
+            "::warning file=Dockerfile,line=2,col=1,endLine=2,endColumn=19,title=root-user::the final stage has no USER instruction, so the container runs as root%0A%0Ahelp: create a user with a fixed UID and add `USER <uid>` before CMD/ENTRYPOINT",
+            "::warning file=Dockerfile,line=2,col=6,endLine=2,endColumn=19,title=unpinned-base-image::`python:latest` uses the `latest` tag, which changes under you%0A%0Ahelp: pin a version tag (`python:<version>`) or a digest (`@sha256:...`)",
+            "::warning file=svc/api%2Cv2.Dockerfile,line=1,col=6,endLine=1,endColumn=10,title=unpinned-base-image::`node` has no tag, so it means `latest`, which changes under you%0A%0Ahelp: pin a version tag (`node:<version>`) or a digest (`@sha256:...`)",
+            "::notice file=svc/api%2Cv2.Dockerfile,line=2,col=6,endLine=2,endColumn=10,title=non-numeric-user::`USER node` names the user, which only the image's /etc/passwd can resolve%0A%0Ahelp: use the numeric UID (and GID), e.g. `USER 10001:10001`",
         ]
     );
     assert_eq!(
         result.outputs,
         BTreeMap::from([
             ("errors".to_string(), "1".to_string()),
-            ("findings".to_string(), "4".to_string()),
+            ("findings".to_string(), "5".to_string()),
             ("sarif-file".to_string(), String::new()),
             ("warnings".to_string(), "3".to_string()),
         ])
     );
     assert_eq!(result.ran, ["Get ballast", "Check", "Result"]);
+    // One summary, written by the JSON run; the annotating run does not add another.
     let summary = job.summary();
+    assert_eq!(summary.matches("## ballast").count(), 1, "{summary}");
     assert!(
-        summary.starts_with("### ballast\n\n4 findings: 1 errors, 3 warnings, 0 info in 2 files."),
+        summary.contains("**5 problems** (1 error, 3 warnings, 1 info) in 2 of 2 files checked."),
         "{summary}"
     );
-    assert!(summary.contains("| error | `Dockerfile:3` | `BL1003` secret-in-env | ENV `API_TOKEN` bakes a secret into the image metadata |"), "{summary}");
+    let link = "/octo/app/blob/3333333333333333333333333333333333333333/Dockerfile#L3)";
+    assert!(summary.contains(link), "{summary}");
 }
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn findings_at_fail_on_fail_the_action_after_reporting_them() {
     let server = MockServer::start().await;
@@ -230,7 +233,7 @@ async fn findings_at_fail_on_fail_the_action_after_reporting_them() {
         !result.stdout.contains("::error file="),
         "annotations: none prints none"
     );
-    assert_eq!(result.outputs["findings"], "4");
+    assert_eq!(result.outputs["findings"], "5");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -304,7 +307,7 @@ async fn without_a_release_it_builds_from_the_action_checkout() {
     assert_eq!(&args[..3], ["build", "--release", "--locked"]);
     let manifest = args.iter().position(|a| *a == "--manifest-path").unwrap();
     assert!(args[manifest + 1].ends_with("/Cargo.toml"));
-    assert_eq!(result.outputs["findings"], "4");
+    assert_eq!(result.outputs["findings"], "5");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -21,6 +21,14 @@ impl Project {
         }
     }
 
+    pub fn path(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    pub fn read(&self, path: &str) -> String {
+        fs::read_to_string(self.dir.path().join(path)).expect("read file")
+    }
+
     /// Writes a file, creating its folders.
     pub fn file(&self, path: &str, contents: impl AsRef<[u8]>) -> &Self {
         let full = self.dir.path().join(path);
@@ -40,6 +48,10 @@ impl Project {
             "CLICOLOR_FORCE",
             "GITHUB_ACTIONS",
             "GITHUB_STEP_SUMMARY",
+            "GITHUB_REPOSITORY",
+            "GITHUB_SHA",
+            "GITHUB_SERVER_URL",
+            "GITHUB_BASE_REF",
         ] {
             command.env_remove(name);
         }

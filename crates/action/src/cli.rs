@@ -70,6 +70,29 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Also append a Markdown summary to this file (done for `$GITHUB_STEP_SUMMARY` when set).
+    #[arg(long, value_name = "PATH")]
+    pub summary_file: Option<PathBuf>,
+
+    /// Report only findings on lines changed since `--base` (and findings about a changed file
+    /// as a whole).
+    #[arg(long)]
+    pub only_changed: bool,
+
+    /// The revision changes are counted from (`git diff BASE...HEAD`) [default in a pull
+    /// request's workflow: origin/$GITHUB_BASE_REF]. Without `--only-changed` it only puts
+    /// findings on changed lines first among GitHub annotations.
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+
+    /// Do not report findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every finding in this baseline file (and exit 0), to accept them for now.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
     /// Also post the findings as one review of the pull request, with inline comments on the
     /// changed lines (in a GitHub Actions run: reads GITHUB_TOKEN, GITHUB_REPOSITORY,
     /// GITHUB_EVENT_PATH and GITHUB_API_URL).
@@ -100,6 +123,10 @@ pub enum CheckFormat {
     Human,
     /// The report as one JSON object.
     Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,6 +170,10 @@ pub enum ListFormat {
     Human,
     /// A JSON array.
     Json,
+    /// Every rule's documentation, as `docs/rules.md`.
+    Markdown,
+    /// The hadolint and BuildKit parity table, as `docs/parity.md`.
+    Parity,
 }
 
 #[derive(Debug, Args)]

@@ -4,11 +4,15 @@
 //! Commands produce an [`Output`] in memory; only [`main`] writes it, so a failure half-way never
 //! leaves half a report on stdout.
 
+pub mod baseline;
+pub mod changes;
 pub mod cli;
 pub mod collect;
 pub mod commands;
 pub mod environment;
 pub mod error;
+pub mod fingerprint;
+pub mod git;
 pub mod github;
 pub mod output;
 pub mod render;

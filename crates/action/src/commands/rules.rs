@@ -1,4 +1,4 @@
-//! `ballast rules`: the rule catalogue as an aligned table or JSON.
+//! `ballast rules`: the rule catalogue as an aligned table, JSON, or the generated Markdown docs.
 
 use crate::cli::{ListFormat, RulesArgs};
 use crate::error::{CliError, Result};
@@ -11,6 +11,8 @@ pub fn run(args: &RulesArgs) -> Result<Output> {
     let text = match args.format {
         ListFormat::Human => table(&metas),
         ListFormat::Json => json(&metas)?,
+        ListFormat::Markdown => ballast_policy::docs::rules_markdown(),
+        ListFormat::Parity => ballast_policy::docs::parity_markdown(),
     };
     Ok(Output::success(text))
 }

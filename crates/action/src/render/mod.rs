@@ -1,8 +1,11 @@
 //! Renderers turn a [`Report`] into text. They know nothing of particular rules: what they print
 //! comes from the findings (and, for catalogue formats, from rule metadata passed in).
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod style;
 
 use ballast_policy::span::LineIndex;
@@ -25,6 +28,11 @@ impl<'a> Sources<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// How many lines a file has; `None` for an unknown file.
+    pub fn line_count(&self, path: &str) -> Option<usize> {
+        self.files.get(path).map(|(_, index)| index.line_count())
     }
 
     /// The text of a 1-based line, without its terminator; `None` for an unknown file or line.
@@ -76,6 +84,28 @@ impl Counts {
         .collect::<Vec<_>>()
         .join(", ")
     }
+}
+
+/// Where a rule's documentation is published (`docs/rules.md`, one heading per rule).
+pub fn rule_docs_url(name: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{name}",
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
+
+/// A relative path as a URI path: `/` kept, anything outside the unreserved set
+/// percent-encoded (a space is `%20`).
+pub fn uri_path(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
 }
 
 /// `1 file`, `2 files`.

@@ -61,6 +61,7 @@ mod tests {
             no_color,
             clicolor_force,
             stdout_is_terminal,
+            ..Environment::default()
         }
     }
 
