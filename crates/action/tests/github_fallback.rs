@@ -3,7 +3,6 @@
 
 mod github_support;
 
-use ballast_cli::github::fingerprint::SourceLines;
 use ballast_cli::github::{
     self, ApiError, Client, PublishError, PublishOptions, Published, Target,
 };
@@ -60,7 +59,7 @@ async fn a_forbidden_review_falls_back_to_workflow_commands_and_says_why() {
         &env,
         Target::Review,
         &findings,
-        &SourceLines::new(),
+        &fingerprints(&findings),
         &options(),
         &mut out,
     )
@@ -108,7 +107,7 @@ async fn a_forbidden_check_run_falls_back_too() {
         &env,
         Target::CheckRun,
         &findings,
-        &SourceLines::new(),
+        &fingerprints(&findings),
         &options(),
         &mut out,
     )
@@ -145,7 +144,7 @@ async fn a_review_outside_a_pull_request_prints_workflow_commands() {
         &env,
         Target::Review,
         &[finding("Dockerfile", 1, Severity::Info, "i")],
-        &SourceLines::new(),
+        &["f".to_string()],
         &options(),
         &mut out,
     )
@@ -207,16 +206,9 @@ async fn retries_are_bounded_and_end_in_a_clear_error() {
     let env = pull_request_env(&server.uri(), dir.path(), 7);
     let mut out = Vec::new();
 
-    let error = github::publish(
-        &env,
-        Target::CheckRun,
-        &[],
-        &SourceLines::new(),
-        &options(),
-        &mut out,
-    )
-    .await
-    .unwrap_err();
+    let error = github::publish(&env, Target::CheckRun, &[], &[], &options(), &mut out)
+        .await
+        .unwrap_err();
 
     // One attempt and max_retries (2) retries.
     assert_eq!(request_log(&server).await.len(), 3);

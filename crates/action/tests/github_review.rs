@@ -3,7 +3,7 @@
 
 mod github_support;
 
-use ballast_cli::github::fingerprint::{SourceLines, SUMMARY_MARKER};
+use ballast_cli::github::markers::SUMMARY_MARKER;
 use ballast_cli::github::review::{self, ReviewOutcome};
 use ballast_cli::github::{Client, PullRequest};
 use ballast_policy::{Finding, Severity};
@@ -12,21 +12,11 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const DOCKERFILE: &str = "FROM alpine:3.20\nRUN apk add curl\nUSER root\nEXPOSE 8080\n";
-const API_DOCKERFILE: &str = "FROM node:22\nCOPY . .\nRUN npm install\n";
-
 fn pull() -> PullRequest {
     PullRequest {
         number: 7,
         head_sha: HEAD_SHA.into(),
     }
-}
-
-fn sources() -> SourceLines {
-    let mut sources = SourceLines::new();
-    sources.insert("Dockerfile", DOCKERFILE);
-    sources.insert("svc/api/Dockerfile", API_DOCKERFILE);
-    sources
 }
 
 /// The pull request's files over two pages; `prefix` is the API's path (`/api/v3` on GHES).
@@ -104,7 +94,7 @@ async fn mock_pull_request(comments: Value, reviews: Value) -> MockServer {
 
 async fn run(api_url: &str, findings: &[Finding]) -> ReviewOutcome {
     let client = Client::new(api_url, "test-token", quick_retries()).expect("client");
-    review::publish(&client, REPO, &pull(), findings, &sources())
+    review::publish(&client, REPO, &pull(), findings, &fingerprints(findings))
         .await
         .expect("review published")
 }

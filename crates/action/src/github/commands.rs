@@ -4,11 +4,10 @@
 use super::cache::{self, GIB};
 use super::client::{Client, RetryPolicy};
 use super::env::GitHubEnv;
-use super::fingerprint::SourceLines;
 use super::publish::{publish, PublishOptions, Published, Target};
 use crate::error::{CliError, Result};
 use crate::output::Output;
-use ballast_policy::{Report, SourceFile};
+use ballast_policy::Report;
 use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 use std::fs::OpenOptions;
@@ -18,10 +17,11 @@ use std::io::Write as _;
 ///
 /// `output.status` is left alone: a fallback to workflow commands changes nothing about whether
 /// the findings fail the run.
+/// `fingerprints` are the findings' identities, in order (`crate::fingerprint::compute`).
 pub fn publish_check(
     target: Target,
     report: &Report,
-    files: &[SourceFile],
+    fingerprints: &[String],
     output: &mut Output,
 ) -> Result<()> {
     let env = GitHubEnv::from_process().map_err(|error| CliError::new(error.to_string()))?;
@@ -29,13 +29,12 @@ pub fn publish_check(
         fails: output.status == crate::output::Status::Findings,
         ..PublishOptions::default()
     };
-    let sources = SourceLines::from_files(files);
     let mut printed = Vec::new();
     let published = super::block_on(publish(
         &env,
         target,
         &report.findings,
-        &sources,
+        fingerprints,
         &options,
         &mut printed,
     ))

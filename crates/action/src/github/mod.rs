@@ -10,7 +10,7 @@ pub mod check_run;
 pub mod client;
 pub mod commands;
 pub mod env;
-pub mod fingerprint;
+pub mod markers;
 pub mod patch;
 pub mod publish;
 pub mod review;

@@ -4,7 +4,6 @@
 use super::check_run::{self, CheckRunOutcome, Conclusion};
 use super::client::{ApiError, Client, RetryPolicy};
 use super::env::{EnvError, GitHubEnv};
-use super::fingerprint::SourceLines;
 use super::review::{self, ReviewOutcome};
 use super::workflow_commands;
 use ballast_policy::Finding;
@@ -56,6 +55,8 @@ pub enum PublishError {
     Env(EnvError),
     Api(ApiError),
     Io(io::Error),
+    /// The caller broke a precondition (one fingerprint per finding).
+    Internal(String),
 }
 
 impl fmt::Display for PublishError {
@@ -64,6 +65,7 @@ impl fmt::Display for PublishError {
             PublishError::Env(error) => write!(f, "{error}"),
             PublishError::Api(error) => write!(f, "GitHub API: {error}"),
             PublishError::Io(error) => write!(f, "{error}"),
+            PublishError::Internal(message) => write!(f, "internal error: {message}"),
         }
     }
 }
@@ -82,8 +84,8 @@ impl From<io::Error> for PublishError {
     }
 }
 
-/// Publishes `findings` (paths as the check printed them; `sources` holds their files' text
-/// under the same paths) to `target`.
+/// Publishes `findings` (paths as the check printed them), each identified by its entry in
+/// `fingerprints`, to `target`.
 ///
 /// A 403 that is not a rate limit (a fork's pull request, a read-only token) and a review
 /// outside a pull request are not errors: the findings are written to `out` as workflow
@@ -93,11 +95,19 @@ pub async fn publish(
     env: &GitHubEnv,
     target: Target,
     findings: &[Finding],
-    sources: &SourceLines,
+    fingerprints: &[String],
     options: &PublishOptions,
     out: &mut dyn Write,
 ) -> Result<Published, PublishError> {
-    let (findings, sources) = repo_relative(env, findings, sources);
+    if fingerprints.len() != findings.len() {
+        let message = format!(
+            "{} fingerprints for {} findings",
+            fingerprints.len(),
+            findings.len()
+        );
+        return Err(PublishError::Internal(message));
+    }
+    let findings = repo_relative(env, findings);
     let client = Client::new(&env.api_url, &env.token, options.retry).map_err(PublishError::Api)?;
     let repo_path = env.repo_path();
     let result = match target {
@@ -106,7 +116,7 @@ pub async fn publish(
                 let reason = "this run is not for a pull request, so there is nothing to review";
                 return fall_back(reason.to_string(), &findings, out);
             };
-            review::publish(&client, &repo_path, &pull, &findings, &sources)
+            review::publish(&client, &repo_path, &pull, &findings, fingerprints)
                 .await
                 .map(Published::Review)
         }
@@ -153,23 +163,14 @@ fn fall_back(
     Ok(Published::WorkflowCommands { reason })
 }
 
-/// The findings with paths relative to the repository root, and their files' text under
-/// those names.
-fn repo_relative(
-    env: &GitHubEnv,
-    findings: &[Finding],
-    as_checked: &SourceLines,
-) -> (Vec<Finding>, SourceLines) {
-    let mut sources = SourceLines::new();
-    let findings = findings
+/// The findings with paths relative to the repository root, as the API names files.
+fn repo_relative(env: &GitHubEnv, findings: &[Finding]) -> Vec<Finding> {
+    findings
         .iter()
         .map(|finding| {
             let mut finding = finding.clone();
-            let relative = env.repo_relative(&finding.location.file);
-            sources.copy_file(as_checked, &finding.location.file, &relative);
-            finding.location.file = relative;
+            finding.location.file = env.repo_relative(&finding.location.file);
             finding
         })
-        .collect();
-    (findings, sources)
+        .collect()
 }

@@ -8,7 +8,7 @@
 //!   comments that do not exist yet, and deletes the comments whose findings are gone.
 
 use super::client::{ApiError, Client};
-use super::fingerprint::{self, SourceLines, SUMMARY_MARKER};
+use super::markers::{self, SUMMARY_MARKER};
 use super::patch::DiffLines;
 use super::workflow_commands::last_line;
 use super::PullRequest;
@@ -99,14 +99,14 @@ struct Plan {
 
 /// Reviews pull request `pull` of the repository at `repo_path` (`/repos/{owner}/{repo}`).
 ///
-/// `findings` must name files relative to the repository root, as the API does; `sources`
-/// holds their text under the same names, for fingerprints.
+/// `findings` must name files relative to the repository root, as the API does;
+/// `fingerprints` holds each one's stable identity (`crate::fingerprint::compute`).
 pub async fn publish(
     client: &Client,
     repo_path: &str,
     pull: &PullRequest,
     findings: &[Finding],
-    sources: &SourceLines,
+    fingerprints: &[String],
 ) -> Result<ReviewOutcome, ApiError> {
     let pulls = format!("{repo_path}/pulls/{}", pull.number);
     let files: Vec<PullRequestFile> = client.get_all(&format!("{pulls}/files"), None).await?;
@@ -120,12 +120,11 @@ pub async fn publish(
     let earlier: Vec<(u64, String)> = comments
         .iter()
         .filter_map(|comment| {
-            let fingerprint = fingerprint::parse_marker(&comment.body)?;
+            let fingerprint = markers::parse_marker(&comment.body)?;
             Some((comment.id, fingerprint.to_string()))
         })
         .collect();
-    let fingerprints = fingerprint::fingerprints(findings, sources);
-    let plan = plan(findings, &fingerprints, &diff, &earlier);
+    let plan = plan(findings, fingerprints, &diff, &earlier);
     let summary = summary_body(findings, &plan, &pull.head_sha);
     let earlier_summary = reviews.iter().rev().find(|review| {
         review
@@ -249,7 +248,7 @@ fn comment_body(finding: &Finding, fingerprint: &str) -> String {
     if let Some(help) = &finding.help {
         let _ = write!(body, "\n\n{help}");
     }
-    let _ = write!(body, "\n\n{}", fingerprint::marker(fingerprint));
+    let _ = write!(body, "\n\n{}", markers::marker(fingerprint));
     body
 }
 

@@ -42,6 +42,14 @@ pub fn finding(path: &str, line: usize, severity: Severity, message: &str) -> Fi
     }
 }
 
+/// Stand-ins for the CLI's fingerprints: stable per file and message, like the real ones.
+pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| format!("{}:{}", f.location.file, f.message.replace(' ', "-")))
+        .collect()
+}
+
 /// The runner environment of a `pull_request` run against `api_url`, its event file in `dir`.
 pub fn pull_request_env(api_url: &str, dir: &Path, number: u64) -> GitHubEnv {
     let event = serde_json::json!({

@@ -110,7 +110,7 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Result<Output> {
         status,
     };
     if let Some(target) = args.github_target() {
-        crate::github::commands::publish_check(target, report, &collected.files, &mut output)?;
+        crate::github::commands::publish_check(target, report, &checked.fingerprints, &mut output)?;
     }
     Ok(output)
 }
