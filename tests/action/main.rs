@@ -383,3 +383,74 @@ async fn review_mode_posts_one_review_through_the_api() {
         .unwrap();
     assert!(auth.ends_with("test-token"));
 }
+
+fn git(workspace: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.name=test",
+            "-c",
+            "user.email=test@example.invalid",
+        ])
+        .args(args)
+        .current_dir(workspace)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", workspace)
+        .output()
+        .expect("git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_pull_requests_only_changed_lines_are_reported_by_default() {
+    let server = MockServer::start().await;
+    let scratch = tempfile::tempdir().unwrap();
+    mount_release(&server, &sha256_hex(&release_asset(), scratch.path())).await;
+    let job = Job::new(&server, &[("fail-on", "never")]);
+    // The base commit has everything but the secret; the pull request adds it.
+    let workspace = job.runner.workspace.clone();
+    let dockerfile = workspace.join("Dockerfile");
+    let head_text = fs::read_to_string(&dockerfile).unwrap();
+    fs::write(
+        &dockerfile,
+        head_text.replace("ENV API_TOKEN=abc123", "ENV API_URL=https://example.org"),
+    )
+    .unwrap();
+    git(&workspace, &["init", "--quiet"]);
+    git(&workspace, &["add", "."]);
+    git(&workspace, &["commit", "--quiet", "-m", "base"]);
+    let base = git(&workspace, &["rev-parse", "HEAD"]);
+    fs::write(&dockerfile, head_text).unwrap();
+    git(&workspace, &["commit", "--quiet", "-am", "head"]);
+    let event = json!({
+        "number": 7,
+        "pull_request": {"number": 7, "head": {"sha": "1111111111111111111111111111111111111111"}, "base": {"sha": base}}
+    });
+    fs::write(&job.runner.env["GITHUB_EVENT_PATH"], event.to_string()).unwrap();
+
+    let (result, _job) = job.run().await;
+
+    assert_eq!(result.failed, None, "{}\n{}", result.stdout, result.stderr);
+    let annotations: Vec<&str> = result
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("::"))
+        .collect();
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    assert!(
+        annotations[0].starts_with("::error file=Dockerfile,line=3,"),
+        "{annotations:?}"
+    );
+    assert_eq!(
+        (
+            result.outputs["findings"].as_str(),
+            result.outputs["errors"].as_str()
+        ),
+        ("1", "1")
+    );
+}
