@@ -220,3 +220,42 @@ async fn groups_nothing_read_for_a_week_are_stale() {
     assert_eq!(json["groups"][0]["stale"], true);
     assert_eq!(json["limit_bytes"], 100 * GIB);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_prints_json_and_appends_the_table_to_the_job_summary() {
+    let server = mock_caches(4 * GIB).await;
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ballast"));
+    command
+        .args([
+            "gha-cache",
+            "--format",
+            "json",
+            "--now",
+            "2026-11-22T08:00:00Z",
+        ])
+        .env("GITHUB_API_URL", server.uri())
+        .env("GITHUB_REPOSITORY", "octo/app")
+        .env("GITHUB_TOKEN", "test-token")
+        .env("GITHUB_STEP_SUMMARY", &summary);
+    let output = tokio::task::spawn_blocking(move || command.output().unwrap())
+        .await
+        .unwrap();
+
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["repository"], "octo/app");
+    assert_eq!(json["over_limit"], true);
+    assert_eq!(json["limit_bytes"], 10 * GIB);
+    let appended = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        appended.starts_with("earlier step\n### GitHub Actions cache of octo/app"),
+        "{appended}"
+    );
+}

@@ -113,6 +113,7 @@ pub struct Client {
 impl Client {
     /// A client for `api_url` (`GITHUB_API_URL`: `https://api.github.com`, or
     /// `https://HOST/api/v3` on GitHub Enterprise Server) authenticated with `token`.
+    /// Call it inside a Tokio runtime: octocrab starts a background task.
     pub fn new(api_url: &str, token: &str, retry: RetryPolicy) -> Result<Self, ApiError> {
         let octocrab = Octocrab::builder()
             .base_uri(api_url.trim_end_matches('/'))

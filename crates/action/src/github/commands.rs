@@ -109,11 +109,14 @@ pub fn gha_cache(args: &GhaCacheArgs) -> Result<Output> {
         _ => std::env::var(name).ok(),
     })
     .map_err(|error| CliError::new(error.to_string()))?;
-    let client = Client::new(&env.api_url, &env.token, RetryPolicy::default())
-        .map_err(|error| CliError::new(error.to_string()))?;
-    let (usage, entries) = super::block_on(cache::fetch(&client, &env.repo_path()))
-        .map_err(|error| CliError::new(format!("cannot start the GitHub client: {error}")))?
-        .map_err(|error| CliError::new(format!("GitHub API: {error}")))?;
+    // octocrab's client starts a background task: it must be built inside the runtime.
+    let fetched = super::block_on(async {
+        let client = Client::new(&env.api_url, &env.token, RetryPolicy::default())?;
+        cache::fetch(&client, &env.repo_path()).await
+    })
+    .map_err(|error| CliError::new(format!("cannot start the GitHub client: {error}")))?;
+    let (usage, entries) =
+        fetched.map_err(|error| CliError::new(format!("GitHub API: {error}")))?;
     let limit_bytes = args.limit_gb.saturating_mul(GIB);
     let repository = format!("{}/{}", env.owner, env.repo);
     let now = args.now.unwrap_or_else(Utc::now);
