@@ -83,7 +83,7 @@ async fn a_forbidden_review_falls_back_to_workflow_commands_and_says_why() {
     );
     assert_eq!(
         lines[1],
-        "::error file=Dockerfile,line=2,col=1,endColumn=5,title=ballast BL0001 (test-rule)::100%25 root, really"
+        "::error file=Dockerfile,line=2,col=1,endLine=2,endColumn=5,title=test-rule::100%25 root, really"
     );
     // The 403 is not retried: one POST.
     let posts = bodies(&server, "POST", "/repos/octo/app/pulls/7/reviews").await;

@@ -5,7 +5,7 @@
 //! `in_progress` when updates follow, and the last request completes it.
 
 use super::client::{ApiError, Client};
-use super::workflow_commands::last_line;
+use super::last_line;
 use ballast_policy::{Finding, Severity};
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,5 @@
-//! ballast's GitHub integration: pull request reviews, check runs, workflow-command
-//! annotations as the fallback, and the Actions cache report.
+//! ballast's GitHub integration: pull request reviews, check runs (with `--format github`'s
+//! workflow commands as the fallback), and the Actions cache report.
 //!
 //! Everything that talks to GitHub goes through [`client::Client`] (octocrab underneath,
 //! retries and pagination on top). The async functions are the API; [`block_on`] runs them for
@@ -14,7 +14,6 @@ pub mod markers;
 pub mod patch;
 pub mod publish;
 pub mod review;
-pub mod workflow_commands;
 
 pub use client::{ApiError, Client, RetryPolicy};
 pub use env::{GitHubEnv, PullRequest};
@@ -27,6 +26,16 @@ pub fn block_on<F: std::future::Future>(future: F) -> std::io::Result<F::Output>
         .enable_all()
         .build()?;
     Ok(runtime.block_on(future))
+}
+
+/// The last line a finding covers; a span that ends at the start of a line does not cover it.
+pub(crate) fn last_line(finding: &ballast_policy::Finding) -> usize {
+    let location = &finding.location;
+    if location.end_line > location.line && location.end_column == 1 {
+        location.end_line - 1
+    } else {
+        location.end_line.max(location.line)
+    }
 }
 
 #[cfg(test)]
@@ -54,5 +63,21 @@ pub(crate) mod test_support {
             related: Vec::new(),
             fix: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::finding;
+    use super::*;
+
+    #[test]
+    fn a_span_ending_at_a_line_start_does_not_cover_that_line() {
+        let mut spanning = finding("Dockerfile", 2, "m");
+        (spanning.location.end_line, spanning.location.end_column) = (4, 1);
+        assert_eq!(last_line(&spanning), 3);
+        spanning.location.end_column = 2;
+        assert_eq!(last_line(&spanning), 4);
+        assert_eq!(last_line(&finding("Dockerfile", 2, "one line")), 2);
     }
 }

@@ -5,7 +5,7 @@ use super::check_run::{self, CheckRunOutcome, Conclusion};
 use super::client::{ApiError, Client, RetryPolicy};
 use super::env::{EnvError, GitHubEnv};
 use super::review::{self, ReviewOutcome};
-use super::workflow_commands;
+use crate::render::github as github_format;
 use ballast_policy::Finding;
 use std::fmt;
 use std::io::{self, Write};
@@ -158,8 +158,10 @@ fn fall_back(
     out: &mut dyn Write,
 ) -> Result<Published, PublishError> {
     let notice = format!("ballast: printing annotations instead: {reason}");
-    out.write_all(workflow_commands::notice(&notice).as_bytes())?;
-    out.write_all(workflow_commands::annotations(findings).as_bytes())?;
+    writeln!(out, "::notice::{}", github_format::escape_data(&notice))?;
+    for finding in findings {
+        writeln!(out, "{}", github_format::annotation(finding))?;
+    }
     Ok(Published::WorkflowCommands { reason })
 }
 

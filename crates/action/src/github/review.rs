@@ -8,9 +8,9 @@
 //!   comments that do not exist yet, and deletes the comments whose findings are gone.
 
 use super::client::{ApiError, Client};
+use super::last_line;
 use super::markers::{self, SUMMARY_MARKER};
 use super::patch::DiffLines;
-use super::workflow_commands::last_line;
 use super::PullRequest;
 use ballast_policy::{Finding, Severity};
 use serde::{Deserialize, Serialize};
