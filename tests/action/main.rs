@@ -168,11 +168,15 @@ async fn a_pull_request_run_downloads_the_release_annotates_and_writes_outputs()
     let server = MockServer::start().await;
     let scratch = tempfile::tempdir().unwrap();
     mount_release(&server, &sha256_hex(&release_asset(), scratch.path())).await;
-    let (result, job) = Job::new(&server, &[("only-changed", "false"), ("fail-on", "never")])
-        .run()
-        .await;
+    let inputs = [
+        ("only-changed", "false"),
+        ("fail-on", "never"),
+        ("sarif-file", "ballast.sarif"),
+    ];
+    let (result, job) = Job::new(&server, &inputs).run().await;
 
     assert_eq!(result.failed, None, "{}\n{}", result.stdout, result.stderr);
+    assert_eq!(result.ran, ["Get ballast", "Check", "SARIF", "Result"]);
     assert!(
         result
             .stdout
@@ -200,11 +204,14 @@ async fn a_pull_request_run_downloads_the_release_annotates_and_writes_outputs()
         BTreeMap::from([
             ("errors".to_string(), "1".to_string()),
             ("findings".to_string(), "5".to_string()),
-            ("sarif-file".to_string(), String::new()),
+            ("sarif-file".to_string(), "ballast.sarif".to_string()),
             ("warnings".to_string(), "3".to_string()),
         ])
     );
-    assert_eq!(result.ran, ["Get ballast", "Check", "Result"]);
+    let sarif = fs::read_to_string(job.runner.workspace.join("ballast.sarif")).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 5);
     // One summary, written by the JSON run; the annotating run does not add another.
     let summary = job.summary();
     assert_eq!(summary.matches("## ballast").count(), 1, "{summary}");
