@@ -3,6 +3,11 @@
 //!
 //! Commands produce an [`Output`] in memory; only [`main`] writes it, so a failure half-way never
 //! leaves half a report on stdout.
+//!
+//! Where things are: [`cli`] (arguments), [`commands`] (one module per subcommand),
+//! [`collect`] (file discovery), [`settings`] and [`selection`] (configuration files and rule
+//! options), [`render`] (human, JSON, GitHub, SARIF and Markdown output, unaware of particular
+//! rules), [`changes`] and [`git`] (changed lines), [`fingerprint`] and [`baseline`].
 
 pub mod baseline;
 pub mod changes;
