@@ -7,7 +7,8 @@
 //! Where things are: [`cli`] (arguments), [`commands`] (one module per subcommand),
 //! [`collect`] (file discovery), [`settings`] and [`selection`] (configuration files and rule
 //! options), [`render`] (human, JSON, GitHub, SARIF and Markdown output, unaware of particular
-//! rules), [`changes`] and [`git`] (changed lines), [`fingerprint`] and [`baseline`].
+//! rules), [`changes`] and [`git`] (changed lines), [`fingerprint`] and [`baseline`], [`github`]
+//! (pull request reviews, check runs, the Actions cache report).
 
 pub mod baseline;
 pub mod changes;

@@ -186,6 +186,9 @@ impl Client {
     }
 
     /// Sends one request, retrying on 5xx and secondary rate limits.
+    ///
+    /// Retries are announced on stderr as they happen (not held in the command's `Output`):
+    /// a wait can last a minute, and the log should say why the step is idle.
     async fn send<B: Serialize>(
         &self,
         method: Method,
