@@ -108,7 +108,8 @@ impl GitHubEnv {
     }
 }
 
-/// `./a/b` → `a/b`; `/work/repo/a/b` with workspace `/work/repo` → `a/b`; `a\b` → `a/b`.
+/// `./a/b` → `a/b`; `/home/runner/work/app/a/b` with workspace `/home/runner/work/app` → `a/b`;
+/// `a\b` → `a/b`.
 pub fn repo_relative(path: &str, workspace: Option<&str>) -> String {
     let mut path = path.replace('\\', "/");
     if let Some(workspace) = workspace {
