@@ -461,3 +461,51 @@ async fn on_pull_requests_only_changed_lines_are_reported_by_default() {
         ("1", "1")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_run_mode_creates_a_check_run_on_the_pull_requests_head() {
+    let server = MockServer::start().await;
+    let scratch = tempfile::tempdir().unwrap();
+    mount_release(&server, &sha256_hex(&release_asset(), scratch.path())).await;
+    Mock::given(method("POST"))
+        .and(path("/repos/octo/app/check-runs"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 5})))
+        .mount(&server)
+        .await;
+    let inputs = [
+        ("only-changed", "false"),
+        ("annotations", "check-run"),
+        ("fail-on", "error"),
+    ];
+    let (result, _job) = Job::new(&server, &inputs).run().await;
+
+    // The secret is an error: the check fails the step, after publishing.
+    assert_eq!(
+        result.failed,
+        Some(1),
+        "{}\n{}",
+        result.stdout,
+        result.stderr
+    );
+    assert_eq!(
+        result.ran,
+        ["Get ballast", "Check", "Publish findings", "Result"]
+    );
+    assert!(
+        result
+            .stderr
+            .contains("ballast: check run 5 with 5 annotations"),
+        "{}",
+        result.stderr
+    );
+    let requests = server.received_requests().await.unwrap();
+    let create = requests
+        .iter()
+        .find(|r| r.method.as_str() == "POST")
+        .unwrap();
+    let body: serde_json::Value = create.body_json().unwrap();
+    assert_eq!(body["head_sha"], "1111111111111111111111111111111111111111");
+    assert_eq!(body["status"], "completed");
+    assert_eq!(body["conclusion"], "failure");
+    assert_eq!(body["output"]["annotations"].as_array().unwrap().len(), 5);
+}
