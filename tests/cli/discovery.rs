@@ -28,8 +28,17 @@ fn finds_container_build_files_by_name() {
     }
     let run = project.run(&["check", "--fail-on", "never", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The other build files of the repository are read as what they are.
     assert_eq!(
-        run.checked_files(),
+        run.checked_files_of_kind(Some("dockerignore")),
+        [".dockerignore", "Dockerfile.dockerignore"]
+    );
+    assert_eq!(
+        run.checked_files_of_kind(Some("compose")),
+        ["docker-compose.yaml"]
+    );
+    assert_eq!(
+        run.checked_files_of_kind(Some("dockerfile")),
         [
             ".github/docker/Dockerfile",
             "Containerfile",

@@ -7,3 +7,4 @@ mod discovery;
 mod formats;
 mod rules;
 mod support;
+mod workspace;

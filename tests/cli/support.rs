@@ -87,10 +87,16 @@ impl Run {
 
     /// The `path` of every file in a JSON report.
     pub fn checked_files(&self) -> Vec<String> {
+        self.checked_files_of_kind(None)
+    }
+
+    /// The `path` of every file of one kind (`dockerfile`, `compose`, ...) in a JSON report.
+    pub fn checked_files_of_kind(&self, kind: Option<&str>) -> Vec<String> {
         self.json()["files"]
             .as_array()
             .expect("files array")
             .iter()
+            .filter(|file| kind.is_none_or(|k| file["kind"] == k))
             .map(|file| file["path"].as_str().expect("path").to_string())
             .collect()
     }

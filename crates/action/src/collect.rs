@@ -14,13 +14,18 @@ pub struct Collected {
     pub warnings: Vec<String>,
 }
 
-/// Collects the files under `paths`: directories are walked for container build files
-/// (respecting `.gitignore`, including hidden folders such as `.github`, never `.git`), a file
-/// named explicitly is checked as a Dockerfile whatever its name.
+/// Collects the files under `paths`: directories are walked (respecting `.gitignore`, including
+/// hidden folders such as `.github`, never `.git`); a file named explicitly is checked as a
+/// Dockerfile whatever its name.
+///
+/// A walked directory is a workspace: the files ballast reads (Dockerfiles, Compose files,
+/// workflows, `.dockerignore`, scripts and Makefiles) come with their contents, and every other
+/// file comes as a path alone, so rules can tell which paths exist (a build context, a file a
+/// workflow names) without reading the whole repository.
 pub fn collect<P: AsRef<Path>>(paths: &[P]) -> Result<Collected> {
     let mut collected = Collected::default();
     // Keyed by the reported path: sorts the files and drops a file reached twice.
-    let mut found: BTreeMap<String, (&Path, Option<FileKind>)> = BTreeMap::new();
+    let mut found: BTreeMap<String, (&Path, Option<FileKind>, bool)> = BTreeMap::new();
     let mut walked = Vec::new();
     for path in paths {
         let path = path.as_ref();
@@ -28,17 +33,30 @@ pub fn collect<P: AsRef<Path>>(paths: &[P]) -> Result<Collected> {
         if metadata.is_dir() {
             walked.extend(walk(path, &mut collected.warnings)?);
         } else {
-            found.insert(display_path(path), (path, Some(FileKind::Dockerfile)));
+            found.insert(display_path(path), (path, Some(FileKind::Dockerfile), true));
         }
     }
-    for path in &walked {
+    for (path, read) in &walked {
         // A file also named explicitly keeps its forced kind.
         found
             .entry(display_path(path))
-            .or_insert((path.as_path(), None));
+            .or_insert((path.as_path(), None, *read));
     }
-    for (display, (path, kind)) in found {
-        let contents = read_text(path, &display, &mut collected.warnings)?;
+    for (display, (path, kind, read)) in found {
+        let named = kind.is_some()
+            || FileKind::detect(&display).is_some()
+            || ballast_policy::workspace::kind_from_path(&display).is_some();
+        let contents = if named {
+            read_text(path, &display, &mut collected.warnings)?
+        } else if read {
+            // A guess (a YAML file, a possible script): binary or unreadable means not ours.
+            fs::read(path)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
         collected.files.push(SourceFile {
             path: display,
             contents,
@@ -48,8 +66,8 @@ pub fn collect<P: AsRef<Path>>(paths: &[P]) -> Result<Collected> {
     Ok(collected)
 }
 
-/// The container build files under a directory.
-fn walk(root: &Path, warnings: &mut Vec<String>) -> Result<Vec<std::path::PathBuf>> {
+/// Every file under a directory, with whether ballast reads its contents.
+fn walk(root: &Path, warnings: &mut Vec<String>) -> Result<Vec<(std::path::PathBuf, bool)>> {
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         // .gitignore applies even outside a Git checkout (an unpacked archive, a fresh copy).
@@ -70,12 +88,32 @@ fn walk(root: &Path, warnings: &mut Vec<String>) -> Result<Vec<std::path::PathBu
         let is_file = entry
             .file_type()
             .is_some_and(|kind| kind.is_file() || (kind.is_symlink() && entry.path().is_file()));
-        let name = entry.file_name().to_string_lossy();
-        if is_file && FileKind::detect(&name).is_some() {
-            files.push(entry.into_path());
+        if is_file {
+            let read = worth_reading(entry.path());
+            files.push((entry.into_path(), read));
         }
     }
     Ok(files)
+}
+
+/// Whether a walked file may be one ballast checks: its name says so, it is YAML (a Compose file
+/// can include any YAML file), or it may be a script or Makefile that runs `docker build`
+/// (extension-less scripts are known by their shebang, so small extension-less files are read).
+fn worth_reading(path: &Path) -> bool {
+    let shown = display_path(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let by_name = FileKind::detect(&shown).is_some()
+        || ballast_policy::workspace::kind_from_path(&shown).is_some();
+    let by_extension = [".yml", ".yaml", ".sh", ".bash", ".mk"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+        || matches!(name.as_str(), "makefile" | "gnumakefile");
+    const SMALL: u64 = 256 * 1024;
+    let maybe_script = !name.contains('.') && fs::metadata(path).is_ok_and(|m| m.len() <= SMALL);
+    by_name || by_extension || maybe_script
 }
 
 /// Reads a file as UTF-8. BuildKit reads bytes, so a file in another encoding is still checked,
