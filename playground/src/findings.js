@@ -1,0 +1,48 @@
+// The list of findings beside the editor.
+
+export function renderFindings(list, findings, { jump, docs }) {
+  if (findings.length === 0) {
+    const empty = document.createElement("li");
+    empty.className = "no-findings";
+    empty.textContent = "No findings.";
+    list.replaceChildren(empty);
+    return;
+  }
+  list.replaceChildren(...findings.map((finding) => item(finding, jump, docs)));
+}
+
+function item(finding, jump, docs) {
+  const li = document.createElement("li");
+  li.className = `finding severity-${finding.severity}`;
+  li.dataset.rule = finding.rule;
+
+  const go = document.createElement("button");
+  go.type = "button";
+  go.className = "finding-jump";
+  go.title = "Go to the finding";
+  go.append(
+    span("finding-severity", finding.severity),
+    span("finding-rule", finding.rule),
+    span("finding-location", `${finding.file}:${finding.line}:${finding.column}`),
+    span("finding-message", finding.message),
+  );
+  if (finding.help) go.append(span("finding-help", finding.help));
+  go.addEventListener("click", () => jump(finding));
+
+  const explain = document.createElement("button");
+  explain.type = "button";
+  explain.className = "finding-docs";
+  explain.textContent = "Docs";
+  explain.setAttribute("aria-label", `Documentation of ${finding.rule}`);
+  explain.addEventListener("click", () => docs(finding.rule));
+
+  li.append(go, explain);
+  return li;
+}
+
+function span(className, text) {
+  const node = document.createElement("span");
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
