@@ -53,9 +53,17 @@ test("check rejects a config that is not text or null", () => {
   assert.deepEqual(call("check", [], 42), { error: { message: "config must be text or null" } });
 });
 
-test("check reports a configuration it cannot read against .ballast.yaml", () => {
-  const result = call("check", [], "ignore: [syntax-error]\n");
-  assert.equal(result.error.file, ".ballast.yaml");
+test("check applies the configuration", () => {
+  const files = [{ path: "Dockerfile", contents: "FROM alpine:3.21\nRUN <<EOF\necho open\n" }];
+  const rules = (config) => call("check", files, config).findings.map((finding) => finding.rule);
+  assert.ok(rules(null).includes("syntax-error"));
+  assert.ok(!rules("ignore: [syntax-error]\n").includes("syntax-error"));
+});
+
+test("check reports a configuration mistake at its place in .ballast.yaml", () => {
+  const { message, ...place } = call("check", [], "select: [no-such-rule]\n").error;
+  assert.match(message, /no-such-rule/);
+  assert.deepEqual(place, { file: ".ballast.yaml", line: 1, column: 10 });
 });
 
 test("rules lists every rule with code, name, severity and summary", () => {

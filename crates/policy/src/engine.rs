@@ -6,6 +6,7 @@ use crate::dockerfile;
 use crate::finding::{Edit, Finding, Fix, Location, Related};
 use crate::rules::{self, Check, Rule};
 use crate::span::{LineIndex, Span};
+use crate::suppression;
 use serde::Serialize;
 
 /// One input file, held in memory.
@@ -92,7 +93,8 @@ impl RawFinding {
     }
 
     pub fn related_in(&mut self, file: &str, span: Span, message: impl Into<String>) -> &mut Self {
-        self.related.push((Some(file.to_string()), span, message.into()));
+        self.related
+            .push((Some(file.to_string()), span, message.into()));
         self
     }
 
@@ -153,6 +155,8 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     let source = file.contents.as_str();
     let ast = dockerfile::parse(source);
     let model = dockerfile::model::DockerfileModel::build(&ast, source);
+    let file_config = config.for_path(&file.path).with_check_directive(&ast);
+    let config = &file_config;
     let ctx = DockerfileContext {
         path: &file.path,
         source,
@@ -162,15 +166,21 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     };
     let mut diagnostics = Diagnostics::default();
     for error in &ast.errors {
-        diagnostics.report(&rules::meta::syntax_error::RULE, error.span, error.message.clone());
+        diagnostics.report(
+            &rules::meta::syntax_error::RULE,
+            error.span,
+            error.message.clone(),
+        );
     }
-    for rule in rules::ALL {
+    for rule in rules::all() {
         if let Check::Dockerfile(run) = rule.check {
             if config.is_enabled(rule) {
                 run(&ctx, &mut diagnostics);
             }
         }
     }
+    let suppressions = suppression::collect(&ast, source);
+    suppression::apply(&suppressions, &mut diagnostics, config);
     let index = LineIndex::new(source);
     resolve(&file.path, source, &index, diagnostics, config)
 }

@@ -7,11 +7,14 @@
 pub mod config;
 pub mod context;
 pub mod dockerfile;
+pub mod docs;
 pub mod engine;
 pub mod finding;
 pub mod rules;
 pub mod shell;
 pub mod span;
+pub mod suppression;
+pub mod yaml;
 
 pub use config::Config;
 pub use engine::{check, FileKind, Report, SourceFile};

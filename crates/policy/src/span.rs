@@ -68,10 +68,7 @@ impl LineIndex {
     /// The byte span of a 1-based line, without its line terminator.
     pub fn line_span(&self, text: &str, line: usize) -> Span {
         let start = self.line_starts[line.clamp(1, self.line_count()) - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.len, |next| next - 1);
+        let end = self.line_starts.get(line).map_or(self.len, |next| next - 1);
         let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
             end - 1
         } else {
@@ -88,7 +85,11 @@ impl LineIndex {
         let start = self.line_starts[line - 1];
         let column = text
             .get(start..)
-            .map(|rest| rest.char_indices().take_while(|(i, _)| start + i < offset).count())
+            .map(|rest| {
+                rest.char_indices()
+                    .take_while(|(i, _)| start + i < offset)
+                    .count()
+            })
             .unwrap_or(0);
         Position {
             line,
@@ -110,7 +111,13 @@ mod tests {
         // 'x' sits after a two-byte character.
         let x = text.find('x').unwrap();
         assert_eq!(idx.position(text, x), Position { line: 2, column: 7 });
-        assert_eq!(idx.position(text, text.len() + 5), Position { line: 3, column: 4 });
-        assert_eq!(&text[idx.line_span(text, 2).start..idx.line_span(text, 2).end], "RUN é x");
+        assert_eq!(
+            idx.position(text, text.len() + 5),
+            Position { line: 3, column: 4 }
+        );
+        assert_eq!(
+            &text[idx.line_span(text, 2).start..idx.line_span(text, 2).end],
+            "RUN é x"
+        );
     }
 }

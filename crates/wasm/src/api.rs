@@ -15,7 +15,7 @@ pub fn check(files_json: &str, config_text: Option<&str>) -> Result<Report, ApiE
 
 /// Every rule, in code order.
 pub fn rules() -> Vec<RuleInfo> {
-    rules::ALL
+    rules::all()
         .iter()
         .map(|rule| RuleInfo::new(&rule.meta))
         .collect()
@@ -25,7 +25,11 @@ pub fn rules() -> Vec<RuleInfo> {
 pub fn explain(name: &str) -> Result<RuleDocs, ApiError> {
     rules::find(name)
         .map(|rule| RuleDocs::new(&rule.meta))
-        .ok_or_else(|| ApiError::new(format!("unknown rule: {name}")))
+        .ok_or_else(|| {
+            let hint = rules::suggest(name)
+                .map_or(String::new(), |near| format!(" (did you mean {near}?)"));
+            ApiError::new(format!("unknown rule: {name}{hint}"))
+        })
 }
 
 #[cfg(test)]
@@ -55,14 +59,15 @@ mod tests {
             check("{}", None).expect_err("not an array").message,
             "files must be an array of {path, contents} objects"
         );
-        let error = check("[]", Some("select: [x]")).expect_err("config not supported yet");
+        let error = check("[]", Some("select: [no-such-rule]")).expect_err("unknown rule");
         assert_eq!(error.file.as_deref(), Some(".ballast.yaml"));
+        assert_eq!((error.line, error.column), (Some(1), Some(10)));
     }
 
     #[test]
     fn rules_lists_every_rule_with_its_summary() {
         let listed = rules();
-        assert_eq!(listed.len(), rules::ALL.len());
+        assert_eq!(listed.len(), rules::all().len());
         let syntax = listed
             .iter()
             .find(|r| r.name == "syntax-error")
@@ -83,6 +88,10 @@ mod tests {
         assert_eq!(
             respond(explain("no-such-rule")),
             r#"{"error":{"message":"unknown rule: no-such-rule"}}"#
+        );
+        assert_eq!(
+            explain("syntax-eror").expect_err("typo").message,
+            "unknown rule: syntax-eror (did you mean syntax-error?)"
         );
     }
 }

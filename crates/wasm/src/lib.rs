@@ -3,14 +3,16 @@
 //! Every entry point returns a JSON string and never throws:
 //!
 //! - `check(files, config)`: `files` is an array of `{path, contents}` objects, `config` the text
-//!   of a `.ballast.yaml` or `null`; returns the report, byte for byte what
-//!   `ballast check --format json` prints.
+//!   of a `.ballast.yaml` or `null`; returns the report, the same object as
+//!   `ballast check --format json` prints, compact (`serde_json::to_string`) where the CLI
+//!   pretty-prints it.
 //! - `rules()`: the metadata of every rule, in code order.
 //! - `explain(rule)`: one rule's metadata and Markdown documentation, by code, name or alias.
 //!
-//! Bad input gives `{"error": {"message", "file"?, "line"?, "column"?}}`. A bug that panics
-//! aborts the WebAssembly instance (the build uses `panic = "abort"`); the panic message is then
-//! kept for `take_panic_message()`, so a wrapper can report it and start a fresh instance.
+//! Bad input, including a `.ballast.yaml` mistake (located at its line and column), gives
+//! `{"error": {"message", "file"?, "line"?, "column"?}}`. A bug that panics aborts the
+//! WebAssembly instance (the build uses `panic = "abort"`); the panic message is then kept for
+//! `take_panic_message()`, so a wrapper can report it and start a fresh instance.
 
 pub mod api;
 pub mod config;

@@ -150,6 +150,29 @@ impl SourceText {
         }
     }
 
+    /// The part `start..end` of the text, still mapped to the source. Out-of-range or
+    /// non-boundary offsets give an empty text.
+    pub fn slice(&self, start: usize, end: usize) -> SourceText {
+        let Some(text) = self.text.get(start..end) else {
+            return SourceText::contiguous("", self.source_offset(start.min(self.text.len())));
+        };
+        let first = self
+            .segments
+            .partition_point(|&(t, _)| t <= start)
+            .saturating_sub(1);
+        let mut segments = vec![(0, self.source_offset(start))];
+        segments.extend(
+            self.segments[first..]
+                .iter()
+                .filter(|&&(t, _)| t > start && t < end)
+                .map(|&(t, s)| (t - start, s)),
+        );
+        SourceText {
+            text: text.to_string(),
+            segments,
+        }
+    }
+
     /// The source span of a range of the text.
     pub fn source_span(&self, start: usize, end: usize) -> Span {
         let s = self.source_offset(start);
@@ -256,7 +279,10 @@ pub enum HealthcheckArgs {
     None,
     Cmd(CommandForm),
     /// Anything BuildKit does not know (kept for the dump and for rules).
-    Other { kind: Word, rest: Option<Word> },
+    Other {
+        kind: Word,
+        rest: Option<Word>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,7 +300,10 @@ pub enum Args {
     KeyValues(Vec<KeyValue>),
     Arg(Vec<ArgDecl>),
     /// COPY, ADD: sources then destination (JSON or shell form).
-    Copy { paths: Vec<Word>, json: bool },
+    Copy {
+        paths: Vec<Word>,
+        json: bool,
+    },
     /// EXPOSE, VOLUME, USER, WORKDIR, STOPSIGNAL, MAINTAINER.
     Words(Vec<Word>),
     Onbuild(Box<Instruction>),
@@ -296,6 +325,8 @@ pub struct Instruction {
 
 impl Instruction {
     pub fn flag(&self, name: &str) -> Option<&Flag> {
-        self.flags.iter().find(|f| f.name.eq_ignore_ascii_case(name))
+        self.flags
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
     }
 }

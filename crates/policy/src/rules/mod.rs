@@ -2,9 +2,9 @@
 //! with [`declare_rule!`]: its metadata and its documentation come from one place, which feeds
 //! `ballast rules`, `ballast explain` and `docs/rules.md`.
 
-use crate::finding::Severity;
-use crate::engine::Diagnostics;
 use crate::context::DockerfileContext;
+use crate::engine::Diagnostics;
+use crate::finding::Severity;
 
 /// Metadata of a rule. `docs` is the rule's doc comment, in Markdown with the sections
 /// `## What it does`, `## Why is this bad?`, `## Example`, `Use instead:` and `## References`.
@@ -59,20 +59,34 @@ impl RuleMeta {
         paragraph.trim().to_string()
     }
 
-    /// The code block under `## Example`: what the rule fires on.
-    pub fn bad_example(&self) -> Option<String> {
-        let docs = self.docs();
-        let example = section(&docs, "## Example")?;
-        let before_fix = example.split("Use instead:").next()?;
-        first_code_block(before_fix)
+    /// The files of the `## Example` section before `Use instead:`: what the rule fires on.
+    pub fn bad_example(&self) -> Vec<ExampleFile> {
+        self.example(|example| example.split("Use instead:").next().unwrap_or(""))
     }
 
-    /// The code block after `Use instead:`: the near miss the rule must accept.
-    pub fn good_example(&self) -> Option<String> {
+    /// The files after `Use instead:`: the fix, which the rule must accept.
+    pub fn good_example(&self) -> Vec<ExampleFile> {
+        self.example(|example| {
+            example
+                .split_once("Use instead:")
+                .map_or("", |(_, fix)| fix)
+        })
+    }
+
+    fn example(&self, part: impl Fn(&str) -> &str) -> Vec<ExampleFile> {
         let docs = self.docs();
-        let example = section(&docs, "## Example")?;
-        let (_, fix) = example.split_once("Use instead:")?;
-        first_code_block(fix)
+        section(&docs, "## Example")
+            .map(|example| code_blocks(part(example)))
+            .unwrap_or_default()
+    }
+
+    /// The name of the BuildKit build check this rule implements (an alias in `UpperCamelCase`).
+    pub fn buildkit_name(&self) -> Option<&'static str> {
+        self.aliases.iter().copied().find(|a| {
+            a.starts_with(|c: char| c.is_ascii_uppercase())
+                && a.chars().all(|c| c.is_ascii_alphabetic())
+                && a.chars().any(|c| c.is_ascii_lowercase())
+        })
     }
 
     /// Whether `name` names this rule: its code, name or an alias, case-insensitively.
@@ -90,13 +104,40 @@ fn section<'a>(docs: &'a str, heading: &str) -> Option<&'a str> {
     Some(rest[..end].trim())
 }
 
-fn first_code_block(text: &str) -> Option<String> {
-    let open = text.find("```")?;
-    let after = &text[open + 3..];
-    let body_start = after.find('\n')? + 1;
-    let body = &after[body_start..];
-    let close = body.find("```")?;
-    Some(body[..close].to_string())
+/// A file of a documented example. The code block's info string gives the language and,
+/// optionally, the path: ```` ```yaml compose/ai.yaml ````.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFile {
+    pub path: String,
+    pub contents: String,
+}
+
+fn code_blocks(mut text: &str) -> Vec<ExampleFile> {
+    let mut files = Vec::new();
+    while let Some(open) = text.find("```") {
+        let after = &text[open + 3..];
+        let Some(info_end) = after.find('\n') else {
+            break;
+        };
+        let mut info = after[..info_end].split_whitespace();
+        let language = info.next().unwrap_or("");
+        let path = info.next().map(str::to_string).unwrap_or_else(|| {
+            match language {
+                "yaml" | "yml" => "compose.yaml",
+                "sh" | "bash" | "shell" => "build.sh",
+                _ => "Dockerfile",
+            }
+            .to_string()
+        });
+        let body = &after[info_end + 1..];
+        let Some(close) = body.find("```") else { break };
+        files.push(ExampleFile {
+            path,
+            contents: body[..close].to_string(),
+        });
+        text = &body[close + 3..];
+    }
+    files
 }
 
 /// Declares a rule: its doc comment becomes its documentation.
@@ -166,12 +207,103 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod image;
 pub mod meta;
+pub mod runtime;
+pub mod security;
+pub mod support;
+
+/// Each family's rules. A new family adds its `RULES` here.
+const FAMILIES: &[&[&Rule]] = &[meta::RULES, image::RULES, runtime::RULES, security::RULES];
 
 /// Every rule, in code order.
-pub static ALL: &[&Rule] = &[&meta::syntax_error::RULE];
+pub fn all() -> &'static [&'static Rule] {
+    static ALL: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut rules: Vec<&'static Rule> =
+            FAMILIES.iter().flat_map(|f| f.iter().copied()).collect();
+        rules.sort_by_key(|r| r.meta.code);
+        rules
+    })
+}
+
+/// The rule name closest to a mistyped one, for "did you mean" hints.
+pub fn suggest(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    all()
+        .iter()
+        .flat_map(|r| [r.meta.name, r.meta.code])
+        .map(|candidate| {
+            (
+                strsim::levenshtein(&lower, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|&(distance, candidate)| distance <= candidate.len().max(4) / 3 + 1)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
 
 /// Looks a rule up by code, name or alias.
 pub fn find(name: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.meta.is_named(name))
+    all().iter().copied().find(|r| r.meta.is_named(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_names_and_aliases_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in all() {
+            let m = &rule.meta;
+            assert!(
+                m.code.len() == 6
+                    && m.code.starts_with("BL")
+                    && m.code[2..].bytes().all(|b| b.is_ascii_digit()),
+                "code {}",
+                m.code
+            );
+            assert!(
+                m.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "name {}",
+                m.name
+            );
+            for name in std::iter::once(m.code)
+                .chain([m.name])
+                .chain(m.aliases.iter().copied())
+            {
+                assert!(
+                    seen.insert(name.to_ascii_lowercase()),
+                    "{name} names two rules"
+                );
+            }
+            assert!(!m.summary().is_empty(), "{} has no summary", m.name);
+        }
+    }
+
+    #[test]
+    fn example_code_blocks_carry_their_paths() {
+        let docs = "## Example\n```yaml compose/ai.yaml\na: 1\n```\n```dockerfile\nFROM x\n```\nUse instead:\n```dockerfile\nFROM y\n```\n";
+        let meta = RuleMeta {
+            code: "BL9999",
+            name: "x",
+            severity: Severity::Info,
+            tags: &[],
+            aliases: &[],
+            seeds: &[],
+            docs: Box::leak(docs.to_string().into_boxed_str()),
+        };
+        let bad = meta.bad_example();
+        assert_eq!(bad.len(), 2);
+        assert_eq!(
+            (bad[0].path.as_str(), bad[0].contents.as_str()),
+            ("compose/ai.yaml", "a: 1\n")
+        );
+        assert_eq!(bad[1].path, "Dockerfile");
+        assert_eq!(meta.good_example()[0].contents, "FROM y\n");
+    }
 }

@@ -1,0 +1,6 @@
+//! Rules about what an attacker could use: users, secrets, permissions.
+
+pub mod root_user;
+pub mod secret_in_env;
+
+pub(crate) static RULES: &[&super::Rule] = &[&root_user::RULE, &secret_in_env::RULE];
