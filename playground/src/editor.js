@@ -54,6 +54,12 @@ export function createEditor(parent, onChange) {
   return {
     view,
     newState: (path, contents) => EditorState.create({ doc: contents, extensions: extensions(path) }),
+    /** What the editor shows when no file is open. */
+    emptyState: () =>
+      EditorState.create({
+        doc: "No file is open: add one.",
+        extensions: [EditorView.editable.of(false), EditorState.readOnly.of(true)],
+      }),
     /** The state with its language and label switched to the file's new name. */
     renamed(state, path) {
       const effects = [language.reconfigure(languageFor(path)), label.reconfigure(labelFor(path))];

@@ -207,5 +207,12 @@ export const NEW_FILES = [
   { path: "compose.yaml", contents: "services:\n  app:\n    build: .\n" },
   { path: ".github/workflows/build.yml", contents: "name: build\non: push\njobs: {}\n" },
   { path: ".dockerignore", contents: ".git/\n" },
-  { path: ".ballast.yaml", contents: "# ballast configuration\n" },
+  {
+    path: ".ballast.yaml",
+    contents: `# Rules by code, name or tag.
+ignore: []
+severity:
+  root-user: error
+`,
+  },
 ];

@@ -48,8 +48,7 @@ function showActive() {
   $("remove-file").disabled = files.length === 0;
   $("rename-file").disabled = files.length === 0;
   if (files.length === 0) {
-    editor.show(editor.newState("", ""));
-    editor.view.contentDOM.setAttribute("contenteditable", "false");
+    editor.show(editor.emptyState());
     return;
   }
   editor.show(currentFile().state);
@@ -157,7 +156,7 @@ function showDocs(rule) {
     $("docs-meta").textContent = [result.severity, ...result.tags].join(" · ");
     body.replaceChildren(renderMarkdown(result.docs));
   }
-  panel.scrollIntoView({ block: "nearest" });
+  panel.scrollTop = 0;
   $("docs-close").focus();
 }
 

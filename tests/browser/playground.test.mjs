@@ -184,8 +184,11 @@ test("a 200-line Dockerfile re-checks in under 5 ms", async (t) => {
   const page = await open(t);
   const lines = ["FROM python:3.13-slim AS base", "WORKDIR /app"];
   for (let i = 0; lines.length < 199; i++) {
-    lines.push(`RUN pip install --no-cache-dir package-${i}==1.${i}.0 && echo "step ${i}" > /tmp/step-${i}`);
-    lines.push(`COPY src/module_${i}.py /app/src/`);
+    lines.push(
+      i % 2
+        ? `COPY src/module_${i}.py /app/src/`
+        : `RUN pip install --no-cache-dir package-${i}==1.${i}.0 && echo "step ${i}" > /tmp/step-${i}`,
+    );
   }
   lines.push('CMD ["python", "-m", "app"]');
   await page.selectOption("#examples", "syntax-error");
