@@ -15,6 +15,7 @@ import { dockerFile } from "@codemirror/legacy-modes/mode/dockerfile";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { isDockerfile } from "./files.js";
+import { renderInline } from "./markdown.js";
 
 const dockerfileLanguage = StreamLanguage.define(dockerFile);
 
@@ -103,7 +104,7 @@ function findingTooltip(finding) {
   if (finding.help) {
     const help = document.createElement("p");
     help.className = "finding-help";
-    help.textContent = finding.help;
+    help.append(renderInline(finding.help));
     box.append(help);
   }
   return box;

@@ -1,5 +1,7 @@
 // The list of findings beside the editor.
 
+import { renderInline } from "./markdown.js";
+
 export function renderFindings(list, findings, { jump, docs }) {
   if (findings.length === 0) {
     const empty = document.createElement("li");
@@ -26,7 +28,7 @@ function item(finding, jump, docs) {
     span("finding-location", `${finding.file}:${finding.line}:${finding.column}`),
     span("finding-message", finding.message),
   );
-  if (finding.help) go.append(span("finding-help", finding.help));
+  if (finding.help) go.append(span("finding-help", renderInline(finding.help)));
   go.addEventListener("click", () => jump(finding));
 
   const explain = document.createElement("button");
@@ -36,13 +38,27 @@ function item(finding, jump, docs) {
   explain.setAttribute("aria-label", `Documentation of ${finding.rule}`);
   explain.addEventListener("click", () => docs(finding.rule));
 
-  li.append(go, explain);
+  const body = document.createElement("div");
+  body.className = "finding-body";
+  body.append(go, ...finding.related.map((place) => related(place, jump)));
+  li.append(body, explain);
   return li;
 }
 
-function span(className, text) {
+/** Another place the finding points at (the first of two duplicates, a stage copied from). */
+function related(place, jump) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "finding-related";
+  button.title = "Go to the related place";
+  button.append(span("finding-location", `${place.file}:${place.line}:${place.column}`), ` ${place.message}`);
+  button.addEventListener("click", () => jump(place));
+  return button;
+}
+
+function span(className, content) {
   const node = document.createElement("span");
   node.className = className;
-  node.textContent = text;
+  node.append(content);
   return node;
 }

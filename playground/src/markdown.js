@@ -52,6 +52,13 @@ export function renderMarkdown(markdown) {
   return fragment;
 }
 
+/** A line of text with inline code and links, e.g. a finding's help. */
+export function renderInline(text) {
+  const fragment = document.createDocumentFragment();
+  fragment.append(...inline(text));
+  return fragment;
+}
+
 /** Inline code, links (http and https only) and plain text. */
 function inline(text) {
   const nodes = [];
