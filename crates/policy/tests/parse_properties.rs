@@ -210,8 +210,8 @@ proptest! {
 
     #[test]
     fn a_bom_only_shifts_spans(source in dockerfile_shaped()) {
-        prop_assume!(!source.starts_with('\u{feff}'));
-        let plain = check(&source);
+        let source = source.trim_start_matches('\u{feff}');
+        let plain = check(source);
         let with_bom = format!("\u{feff}{source}");
         let shifted = check(&with_bom);
         prop_assert_eq!(plain.instructions.len(), shifted.instructions.len());

@@ -330,3 +330,23 @@ impl Instruction {
             .find(|f| f.name.eq_ignore_ascii_case(name))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_keep_the_mapping_across_segments() {
+        // "ab" from 10, "cd" from 20: a continuation joined two source pieces.
+        let joined = SourceText {
+            text: "abcd".into(),
+            segments: vec![(0, 10), (2, 20)],
+        };
+        let tail = joined.slice(1, 4);
+        assert_eq!(tail.text, "bcd");
+        assert_eq!(tail.source_offset(0), 11);
+        assert_eq!(tail.source_offset(1), 20);
+        assert_eq!(tail.source_span(0, 3), Span::new(11, 22));
+        assert_eq!(joined.slice(3, 9).text, "");
+    }
+}

@@ -22,6 +22,10 @@ pub(crate) struct Parser<'s> {
     directives: DirectiveParser,
     out: Dockerfile,
     saw_instruction: bool,
+    /// Heredoc delimiters `(name, chomp, from)` already searched for in vain from offset `from`
+    /// to the end: searching again from later on cannot succeed, and skipping it keeps many
+    /// unterminated heredocs from costing quadratic time.
+    unterminated: Vec<(String, bool, usize)>,
 }
 
 impl<'s> Parser<'s> {
@@ -35,6 +39,7 @@ impl<'s> Parser<'s> {
                 ..Dockerfile::default()
             },
             saw_instruction: false,
+            unterminated: Vec::new(),
         }
     }
 
@@ -213,6 +218,12 @@ impl<'s> Parser<'s> {
     fn heredoc_body(&mut self, marker: &Marker, marker_span: Span) -> Option<Heredoc> {
         let mut body = SourceText::default();
         let body_start = self.lines.clone().next()?.start;
+        let known_missing = self.unterminated.iter().any(|(name, chomp, from)| {
+            *name == marker.name && *chomp == marker.chomp && *from <= body_start
+        });
+        if known_missing {
+            return None;
+        }
         while let Some(line) = self.next_line() {
             let content = &self.source[line.start..line.end];
             let stripped = if marker.chomp {
@@ -246,6 +257,8 @@ impl<'s> Parser<'s> {
             }
             body.text.push_str(kept);
         }
+        self.unterminated
+            .push((marker.name.clone(), marker.chomp, body_start));
         None
     }
 }

@@ -289,3 +289,11 @@ fn continuation_at_end_of_file_and_keywords_in_any_case() {
     assert_eq!(shell(&ast.instructions[1]).text, "something");
     assert_eq!(ast.instructions[0].keyword, Keyword::From);
 }
+
+#[test]
+fn many_unterminated_heredocs_stay_linear() {
+    let source = "FROM a\n".to_string() + &"RUN cat <<EOF\n".repeat(20_000);
+    let ast = parse(&source);
+    assert_eq!(ast.errors.len(), 20_000);
+    assert_eq!(ast.instructions.len(), 20_001);
+}
