@@ -1,4 +1,5 @@
-// Cases from the seed documents (../shared/seeds), each a set of files to open.
+// Cases from the seed documents (../shared/seeds), each a set of files to open and the rules it
+// shows (the browser test checks each rule that the engine has).
 
 const tagGeneratorDockerfile = `# syntax=docker/dockerfile:1
 # tag-generator: extracts tags from articles (seed 000_4342dac09d359873.txt).
@@ -165,11 +166,13 @@ echo the heredoc is never closed
 export const EXAMPLES = [
   {
     id: "tag-generator",
+    shows: ["missing-cache-mount"],
     title: "tag-generator: model downloads without a cache mount",
     files: [{ path: "tag-generator/Dockerfile.tag-generator", contents: tagGeneratorDockerfile }],
   },
   {
     id: "duplicate-build",
+    shows: ["duplicate-build"],
     title: "news-creator: Compose builds one Dockerfile twice",
     files: [
       { path: "compose/ai.yaml", contents: aiCompose },
@@ -178,6 +181,7 @@ export const EXAMPLES = [
   },
   {
     id: "missing-dockerfile",
+    shows: ["missing-dockerfile"],
     title: "CI builds a Dockerfile that does not exist",
     files: [
       { path: ".github/workflows/backend-ci.yml", contents: missingDockerfileWorkflow },
@@ -187,6 +191,7 @@ export const EXAMPLES = [
   },
   {
     id: "gha-cache",
+    shows: ["gha-cache-without-buildx"],
     title: "A gha build cache without setup-buildx",
     files: [
       { path: ".github/workflows/backend-image.yml", contents: ghaCacheWorkflow },
@@ -196,6 +201,7 @@ export const EXAMPLES = [
   },
   {
     id: "syntax-error",
+    shows: ["syntax-error"],
     title: "An unterminated heredoc",
     files: [{ path: "Dockerfile", contents: brokenDockerfile }],
   },

@@ -95,6 +95,19 @@ test("every example shows exactly the findings the engine reports", async (t) =>
   }
 });
 
+test("each example shows the rule it is about", async (t) => {
+  const known = new Set(JSON.parse(engine.rules()).map((rule) => rule.name));
+  const page = await open(t);
+  for (const { id, shows } of EXAMPLES) {
+    await page.selectOption("#examples", id);
+    const rules = (await shownFindings(page)).map((finding) => finding.rule);
+    for (const rule of shows) {
+      if (known.has(rule)) assert.ok(rules.includes(rule), `${id} shows ${rule}: ${rules.join(", ")}`);
+      else t.diagnostic(`${id}: no rule ${rule} in this build yet`);
+    }
+  }
+});
+
 test("a broken Dockerfile is underlined, explained, and clean once fixed", async (t) => {
   const page = await open(t);
   await page.selectOption("#examples", "syntax-error");

@@ -26,7 +26,9 @@ function filesUnder(dir) {
     .sort();
 }
 
+/** The CLI: BALLAST_CLI when set, else this workspace's, built now. */
 function buildCli() {
+  if (process.env.BALLAST_CLI) return process.env.BALLAST_CLI;
   execFileSync("cargo", ["build", "--locked", "--quiet", "-p", "ballast"], { cwd: ROOT, stdio: "inherit" });
   return join(ROOT, "target", "debug", "ballast");
 }
