@@ -163,6 +163,25 @@ test("files can be added, renamed and removed from the keyboard", async (t) => {
   assert.deepEqual(await tabNames(page), ["Dockerfile"]);
 });
 
+test(".ballast.yaml configures the check, and its mistakes are shown at their place", async (t) => {
+  const page = await open(t);
+  await page.selectOption("#examples", "syntax-error");
+  const rules = async () => (await shownFindings(page)).map((finding) => finding.rule);
+  assert.ok((await rules()).includes("syntax-error"));
+
+  await page.selectOption("#add-file", { label: ".ballast.yaml" });
+  await page.keyboard.press("Enter");
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+A");
+  await afterRecheck(page, () => page.keyboard.insertText("ignore: [syntax-error]\n"));
+  assert.ok(!(await rules()).includes("syntax-error"), "ignored by the configuration");
+
+  await page.keyboard.press("Control+A");
+  await afterRecheck(page, () => page.keyboard.insertText("ignore: [no-such-rule]\n"));
+  assert.ok(await page.isVisible("#error"));
+  assert.match(await page.textContent("#error"), /^\.ballast\.yaml:1:10: .*no-such-rule/);
+});
+
 test("a share link restores every file exactly", async (t) => {
   const page = await open(t);
   await page.selectOption("#examples", "missing-dockerfile");
