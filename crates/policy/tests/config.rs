@@ -117,7 +117,10 @@ format: tty
     assert_eq!(config.trusted_registries, ["docker.io", "ghcr.io"]);
     assert_eq!(config.required_labels[0].name, "maintainer");
     let report = check(
-        &[SourceFile::new("Dockerfile", "FROM alpine:latest\n")],
+        &[SourceFile::new(
+            "Dockerfile",
+            "FROM alpine:latest\nLABEL maintainer=team@example.com\n",
+        )],
         &config,
     );
     let found: Vec<_> = report

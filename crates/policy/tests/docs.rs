@@ -7,7 +7,9 @@ use ballast_policy::docs;
 use std::path::Path;
 
 fn committed(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_default()
 }
 
@@ -34,5 +36,8 @@ fn every_hadolint_rule_and_buildkit_check_is_covered_or_explained() {
         .filter(|row| row.rule.is_none() && row.note.is_none())
         .map(|row| row.code)
         .collect();
-    assert!(missing.is_empty(), "no ballast rule or reason for: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "no ballast rule or reason for: {missing:?}"
+    );
 }

@@ -76,3 +76,17 @@ fn scripts_include_heredoc_bodies_run_by_a_shell() {
     let span = apk.span(&command.span);
     assert_eq!(&text[span.start..span.end], "apk add curl");
 }
+
+#[test]
+fn onbuild_run_has_the_scripts_of_its_run() {
+    let src = "FROM alpine:3.21\nONBUILD RUN apk add curl\nONBUILD CMD echo hi\n";
+    let m = model(src);
+    let script = &m.scripts(1)[0];
+    assert_eq!(script.script.commands[0].words[0].value, "apk");
+    let span = script.span(&script.script.commands[0].span);
+    assert_eq!(&src[span.start..span.end], "apk add curl");
+    assert!(
+        m.scripts(2).is_empty(),
+        "only RUN triggers run a shell script here"
+    );
+}

@@ -1,15 +1,23 @@
 //! Every rule has fixtures under `tests/fixtures/<rule-name>/`: entries whose name starts with
 //! `fires` must produce at least one finding of that rule, entries starting with `near-miss` none.
 //! An entry is a single file (checked as the kind its name says, a Dockerfile by default) or a
-//! folder checked as a whole workspace. The findings of each entry are snapshotted.
+//! folder checked as a whole workspace. The rule's findings in each entry are snapshotted (only
+//! that rule's, so a new rule elsewhere never changes another rule's snapshots).
 //!
 //! The bad and good examples in each rule's own docs are checked the same way, so the docs
-//! cannot drift from what the rule does.
+//! cannot drift from what the rule does; an example may carry its configuration as a
+//! ```` ```yaml .ballast.yaml ```` block before `Use instead:`, used for both halves.
+//!
+//! Fixtures are checked with the default configuration, unless their folder has a
+//! `ballast.yaml`: then that configuration is used for every fixture of the folder.
 
 use ballast_policy::rules::{self, ExampleFile, Rule};
 use ballast_policy::{check, Config, FileKind, Report, SourceFile};
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// A fixture folder's own configuration.
+const CONFIG_FILE: &str = "ballast.yaml";
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -47,8 +55,13 @@ fn load(entry: &Path) -> Vec<SourceFile> {
 }
 
 fn render(report: &Report) -> String {
+    render_only(report, None)
+}
+
+fn render_only(report: &Report, rule: Option<&Rule>) -> String {
     let mut out = String::new();
-    for f in &report.findings {
+    let wanted = |code: &str| rule.is_none_or(|r| r.meta.code == code);
+    for f in report.findings.iter().filter(|f| wanted(f.code)) {
         let l = &f.location;
         out.push_str(&format!(
             "{}:{}:{}-{}:{} {} [{}] {}: {}\n",
@@ -97,15 +110,20 @@ fn every_rule_has_fixtures_that_fire_and_near_misses_that_do_not() {
             ));
             continue;
         };
+        let config = match fs::read_to_string(dir.join(CONFIG_FILE)) {
+            Ok(text) => ballast_policy::config::file::parse(CONFIG_FILE, &text)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", rule.meta.name)),
+            Err(_) => Config::default(),
+        };
         let mut entries: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
         entries.sort();
         let (mut fires, mut near_misses) = (0, 0);
         for entry in entries {
             let name = entry.file_name().unwrap().to_string_lossy().into_owned();
-            if name.contains(".snap") {
+            if name.contains(".snap") || name == CONFIG_FILE {
                 continue;
             }
-            let report = check(&load(&entry), &Config::default());
+            let report = check(&load(&entry), &config);
             let found = count(&report, rule);
             if name.starts_with("fires") {
                 fires += 1;
@@ -136,7 +154,7 @@ fn every_rule_has_fixtures_that_fire_and_near_misses_that_do_not() {
                 prepend_module_to_snapshot => false,
                 omit_expression => true,
             }, {
-                insta::assert_snapshot!(name.clone(), render(&report));
+                insta::assert_snapshot!(name.clone(), render_only(&report, Some(rule)));
             });
         }
         if rule.meta.name != "syntax-error" && (fires == 0 || near_misses == 0) {
@@ -151,9 +169,18 @@ fn every_rule_has_fixtures_that_fire_and_near_misses_that_do_not() {
 
 #[test]
 fn every_rule_documents_an_example_that_fires_and_a_fix_that_does_not() {
+    // An example's `.ballast.yaml` block is its configuration, not a file to check.
+    let config_of = |example: &[ExampleFile]| -> Config {
+        example
+            .iter()
+            .find(|f| f.path == ".ballast.yaml")
+            .map(|f| ballast_policy::config::file::parse(&f.path, &f.contents).unwrap())
+            .unwrap_or_default()
+    };
     let as_files = |example: Vec<ExampleFile>| -> Vec<SourceFile> {
         example
             .into_iter()
+            .filter(|f| f.path != ".ballast.yaml")
             .map(|f| {
                 let mut file = SourceFile::new(f.path, f.contents);
                 if file.kind().is_none() {
@@ -174,13 +201,14 @@ fn every_rule_documents_an_example_that_fires_and_a_fix_that_does_not() {
             ));
             continue;
         }
-        if count(&check(&as_files(bad), &Config::default()), rule) == 0 {
+        let config = config_of(&bad);
+        if count(&check(&as_files(bad), &config), rule) == 0 {
             problems.push(format!(
                 "{}: the documented example does not fire",
                 meta.name
             ));
         }
-        let fixed = check(&as_files(good), &Config::default());
+        let fixed = check(&as_files(good), &config);
         if count(&fixed, rule) != 0 {
             problems.push(format!(
                 "{}: the documented fix still fires:\n{}",

@@ -16,7 +16,7 @@ fn rules_found(report: &Report) -> Vec<(&str, usize)> {
 
 #[test]
 fn ignore_applies_to_the_next_instruction_only() {
-    let text = "# ballast: ignore=unpinned-base-image\nFROM alpine AS a\nFROM node\nUSER node\n";
+    let text = "# ballast: ignore=unpinned-base-image\nFROM alpine AS a\nFROM node\nUSER 1000\n";
     assert_eq!(
         rules_found(&run(text, &Config::default())),
         [("unpinned-base-image", 3)]

@@ -202,4 +202,15 @@ pub const BUILDKIT: &[(&str, &str)] = &[
 
 /// Upstream rules no ballast rule has as an alias, with the reason and the rule that covers the
 /// problem instead, if any.
-pub const NOT_ALIASED: &[(&str, &str, Option<&str>)] = &[];
+pub const NOT_ALIASED: &[(&str, &str, Option<&str>)] = &[
+    (
+        "DL1001",
+        "hadolint turns it off by default, and ballast has no off-by-default rules: on for everyone it would flag every suppression, which ballast relies on. ballast reports the suppressions that do harm, those that suppress nothing.",
+        Some("unused-suppression"),
+    ),
+    (
+        "DL3043",
+        "ONBUILD FROM, ONBUILD MAINTAINER and ONBUILD ONBUILD are rejected by BuildKit's parser, and so by ballast's, as syntax errors.",
+        Some("syntax-error"),
+    ),
+];

@@ -207,14 +207,49 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod apk;
+pub mod apt;
+pub mod build;
+pub mod buildkit;
+pub mod cache;
+pub mod go;
 pub mod image;
+pub mod instruction;
+pub mod labels;
 pub mod meta;
+pub mod node;
+pub mod python;
+pub mod rpm;
+pub mod ruby;
+pub mod run_commands;
 pub mod runtime;
 pub mod security;
+pub mod shell;
+pub mod stage;
 pub mod support;
+pub mod toolchain;
 
 /// Each family's rules. A new family adds its `RULES` here.
-const FAMILIES: &[&[&Rule]] = &[meta::RULES, image::RULES, runtime::RULES, security::RULES];
+const FAMILIES: &[&[&Rule]] = &[
+    meta::RULES,
+    image::RULES,
+    runtime::RULES,
+    security::RULES,
+    apt::RULES,
+    apk::RULES,
+    rpm::RULES,
+    python::RULES,
+    node::RULES,
+    ruby::RULES,
+    go::RULES,
+    shell::RULES,
+    cache::RULES,
+    build::RULES,
+    instruction::RULES,
+    labels::RULES,
+    stage::RULES,
+    buildkit::RULES,
+];
 
 /// Every rule, in code order.
 pub fn all() -> &'static [&'static Rule] {

@@ -36,7 +36,14 @@ impl ShellScript {
 const SHELLS: &[&str] = &["sh", "bash", "dash", "ash", "zsh"];
 
 /// The scripts an instruction runs through a shell. Exec form runs no shell and yields none.
+/// `ONBUILD RUN` yields the scripts of its RUN, which runs in the builds that use the image.
 pub fn scripts_of(ins: &Instruction) -> Vec<ShellScript> {
+    if let (Keyword::Onbuild, Args::Onbuild(inner)) = (&ins.keyword, &ins.args) {
+        return match inner.keyword {
+            Keyword::Run => scripts_of(inner),
+            _ => Vec::new(),
+        };
+    }
     let form = match (&ins.keyword, &ins.args) {
         (Keyword::Run | Keyword::Cmd | Keyword::Entrypoint, Args::Command(form)) => form,
         (Keyword::Healthcheck, Args::Healthcheck(HealthcheckArgs::Cmd(form))) => form,

@@ -1,5 +1,11 @@
-//! Rules about base images: which image, pinned how.
+//! Rules about base images: which image, pinned how, from where.
 
+pub mod disallowed_base_image;
 pub mod unpinned_base_image;
+pub mod untrusted_base_image;
 
-pub(crate) static RULES: &[&super::Rule] = &[&unpinned_base_image::RULE];
+pub(crate) static RULES: &[&super::Rule] = &[
+    &unpinned_base_image::RULE,
+    &untrusted_base_image::RULE,
+    &disallowed_base_image::RULE,
+];

@@ -1,0 +1,7 @@
+//! Rules about build speed: BuildKit cache mounts and layer order.
+
+pub mod copy_before_install;
+pub mod missing_cache_mount;
+
+pub(crate) static RULES: &[&super::Rule] =
+    &[&missing_cache_mount::RULE, &copy_before_install::RULE];
