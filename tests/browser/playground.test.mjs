@@ -72,6 +72,13 @@ function editorText(page) {
   return page.$$eval(".cm-content .cm-line", (lines) => lines.map((line) => line.textContent).join("\n"));
 }
 
+/** Clicks Share and waits for the link (encoding is asynchronous). */
+async function shareLink(page) {
+  await page.click("#share");
+  await page.waitForSelector("#share-bar:not([hidden])");
+  return page.inputValue("#share-link");
+}
+
 async function checks(page) {
   return Number(await page.getAttribute("#timing", "data-checks"));
 }
@@ -196,8 +203,7 @@ test("a share link restores every file exactly", async (t) => {
     texts.push(await editorText(page));
   }
   await page.click("#tab-1");
-  await page.click("#share");
-  const link = await page.inputValue("#share-link");
+  const link = await shareLink(page);
   assert.match(link, /#s=[A-Za-z0-9_-]+$/);
 
   const restored = await open(t, link);
@@ -208,8 +214,7 @@ test("a share link restores every file exactly", async (t) => {
     assert.equal(await editorText(restored), texts[index], names[index]);
   }
   await restored.click("#tab-1");
-  await restored.click("#share");
-  assert.equal(await restored.inputValue("#share-link"), link, "the same state gives the same link");
+  assert.equal(await shareLink(restored), link, "the same state gives the same link");
 });
 
 test("a 200-line Dockerfile re-checks in under 5 ms", async (t) => {
