@@ -99,7 +99,7 @@ function findingTooltip(finding) {
   box.className = "finding-tooltip";
   const message = document.createElement("p");
   message.className = "finding-message";
-  message.textContent = finding.message;
+  message.append(renderInline(finding.message));
   box.append(message);
   if (finding.help) {
     const help = document.createElement("p");

@@ -26,7 +26,7 @@ function item(finding, jump, docs) {
     span("finding-severity", finding.severity),
     span("finding-rule", finding.rule),
     span("finding-location", `${finding.file}:${finding.line}:${finding.column}`),
-    span("finding-message", finding.message),
+    span("finding-message", renderInline(finding.message)),
   );
   if (finding.help) go.append(span("finding-help", renderInline(finding.help)));
   go.addEventListener("click", () => jump(finding));
