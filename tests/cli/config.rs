@@ -63,3 +63,35 @@ fn an_invalid_file_is_a_usage_error_at_its_place() {
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nope.yaml"), "{}", missing.stderr);
 }
+
+#[test]
+fn settings_are_found_walking_up_from_the_checked_path() {
+    let project = Project::new();
+    project
+        .file(".ballast.yaml", "fail-on: never\n")
+        .file("services/api/Dockerfile", UNTERMINATED_HEREDOC)
+        .file("services/web/Dockerfile", UNTERMINATED_HEREDOC)
+        .file("services/web/.ballast.yaml", "fail-on: error\n");
+    assert_eq!(project.run(&["check", "services/api"]).code, 0);
+    assert_eq!(project.run(&["check", "services/api/Dockerfile"]).code, 0);
+    // The nearest file wins.
+    assert_eq!(project.run(&["check", "services/web"]).code, 1);
+}
+
+#[test]
+fn ballast_settings_win_over_hadolint_settings_and_hadolint_use_is_announced() {
+    let project = project_with(".hadolint.yaml", "failure-threshold: none\n");
+    project.file("sub/.keep", "");
+    let run = project.run(&["check", "sub"]);
+    assert!(
+        run.stderr
+            .contains("reading hadolint's settings from .hadolint.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("hadolint's settings").count(), 1);
+    project.file(".ballast.yaml", "fail-on: error\n");
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stderr.contains("hadolint"), "{}", run.stderr);
+}

@@ -1,6 +1,6 @@
-//! The configuration a check runs with: the settings file (the one `--config` names, else
-//! `.ballast.yaml` or a hadolint user's `.hadolint.yaml` in the current directory) with the
-//! command line's options on top.
+//! The configuration a check runs with: the settings file (the one `--config` names, else the
+//! nearest `.ballast.yaml` found walking up from the checked path, else a hadolint user's
+//! `.hadolint.yaml` found the same way) with the command line's options on top.
 
 use crate::cli::CheckArgs;
 use crate::error::{CliError, Result};
@@ -8,13 +8,10 @@ use crate::selection::build_config;
 use ballast_policy::config::{file, hadolint, Config, FailOn};
 use std::path::{Path, PathBuf};
 
-/// Files looked for in the current directory, first found wins.
-const CANDIDATES: &[&str] = &[
-    ".ballast.yaml",
-    ".ballast.yml",
-    ".hadolint.yaml",
-    ".hadolint.yml",
-];
+/// ballast's own settings files, looked for first.
+const BALLAST_FILES: &[&str] = &[".ballast.yaml", ".ballast.yml"];
+/// hadolint's, read when no ballast settings exist, so a hadolint user switches with no edit.
+const HADOLINT_FILES: &[&str] = &[".hadolint.yaml", ".hadolint.yml"];
 
 /// A failing check exits with status 1 from this severity on unless told otherwise.
 pub const DEFAULT_FAIL_ON: FailOn = FailOn::Warning;
@@ -26,7 +23,8 @@ pub fn load(args: &CheckArgs) -> Result<Config> {
     } else if let Some(path) = &args.config {
         Some(path.clone())
     } else {
-        discover(Path::new("."))
+        let start = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
+        discover(start)
     };
     let base = match &path {
         Some(path) => read(path)?,
@@ -36,12 +34,31 @@ pub fn load(args: &CheckArgs) -> Result<Config> {
     Ok(layer(base, options, args.fail_on.map(FailOn::from)))
 }
 
-/// The settings file in `dir`, if any.
-pub fn discover(dir: &Path) -> Option<PathBuf> {
-    CANDIDATES
-        .iter()
-        .map(|name| dir.join(name))
-        .find(|path| path.is_file())
+/// The settings file for a checked path: the nearest `.ballast.yaml` in its folder or a parent
+/// folder, else the nearest `.hadolint.yaml`.
+pub fn discover(checked: &Path) -> Option<PathBuf> {
+    let start = if checked.is_file() {
+        checked.parent().unwrap_or(Path::new("."))
+    } else {
+        checked
+    };
+    let start = std::fs::canonicalize(start).ok()?;
+    let nearest = |names: &[&str]| {
+        start.ancestors().find_map(|dir| {
+            names
+                .iter()
+                .map(|name| dir.join(name))
+                .find(|path| path.is_file())
+        })
+    };
+    let found = nearest(BALLAST_FILES).or_else(|| nearest(HADOLINT_FILES))?;
+    // Show it relative to the current directory when it is below it.
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| std::fs::canonicalize(cwd).ok())
+        .and_then(|cwd| found.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or(found);
+    Some(shown)
 }
 
 fn read(path: &Path) -> Result<Config> {
@@ -52,6 +69,7 @@ fn read(path: &Path) -> Result<Config> {
         .file_name()
         .is_some_and(|name| name.to_string_lossy().contains("hadolint"));
     let parsed = if is_hadolint {
+        eprintln!("ballast: no .ballast.yaml found; reading hadolint's settings from {shown}");
         hadolint::parse(&shown, &text)
     } else {
         file::parse(&shown, &text)

@@ -209,10 +209,12 @@ macro_rules! declare_rule {
 
 pub mod apk;
 pub mod apt;
+pub mod binaries;
 pub mod build;
 pub mod buildkit;
 pub mod cache;
 pub mod go;
+pub mod healthcheck;
 pub mod image;
 pub mod instruction;
 pub mod labels;
@@ -223,6 +225,7 @@ pub mod rpm;
 pub mod ruby;
 pub mod run_commands;
 pub mod runtime;
+pub mod rust;
 pub mod security;
 pub mod shell;
 pub mod stage;
@@ -249,6 +252,8 @@ const FAMILIES: &[&[&Rule]] = &[
     labels::RULES,
     stage::RULES,
     buildkit::RULES,
+    rust::RULES,
+    healthcheck::RULES,
 ];
 
 /// Every rule, in code order.

@@ -3,6 +3,7 @@
 pub mod pip_cache_not_disabled;
 pub mod pip_install_uv;
 pub mod pip_unpinned_package;
+pub mod uv_env_not_tuned;
 pub mod uv_pip_without_env;
 pub mod uv_sync_unlocked;
 
@@ -12,4 +13,5 @@ pub(crate) static RULES: &[&super::Rule] = &[
     &uv_sync_unlocked::RULE,
     &uv_pip_without_env::RULE,
     &pip_cache_not_disabled::RULE,
+    &uv_env_not_tuned::RULE,
 ];
