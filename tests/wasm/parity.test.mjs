@@ -33,10 +33,13 @@ function buildCli() {
   return join(ROOT, "target", "debug", "ballast");
 }
 
-/** The wasm report for one file, or null when the engine does not check files of that name. */
+/**
+ * The wasm report for one file, or null when the engine does not read it as a Dockerfile: the
+ * CLI checks any file named on its command line as a Dockerfile, so only those compare one to one.
+ */
 function wasmReport(path, contents) {
   const json = engine.check([{ path, contents }], null);
-  return JSON.parse(json).files.length > 0 ? json : null;
+  return JSON.parse(json).files[0]?.kind === "dockerfile" ? json : null;
 }
 
 function cliReport(cli, path) {
