@@ -23,6 +23,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain(ExplainArgs),
+    /// Report what the repository's GitHub Actions cache holds, by BuildKit scope.
+    GhaCache(crate::github::commands::GhaCacheArgs),
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +92,29 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file (and exit 0), to accept them for now.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+
+    /// Also post the findings as one review of the pull request, with inline comments on the
+    /// changed lines (in a GitHub Actions run: reads GITHUB_TOKEN, GITHUB_REPOSITORY,
+    /// GITHUB_EVENT_PATH and GITHUB_API_URL).
+    #[arg(long, conflicts_with = "github_check_run")]
+    pub github_review: bool,
+
+    /// Also publish the findings as a check run with annotations (same variables as
+    /// `--github-review`).
+    #[arg(long)]
+    pub github_check_run: bool,
+}
+
+impl CheckArgs {
+    /// Where `--github-review` or `--github-check-run` send the findings.
+    pub fn github_target(&self) -> Option<crate::github::Target> {
+        use crate::github::Target;
+        match (self.github_review, self.github_check_run) {
+            (true, _) => Some(Target::Review),
+            (false, true) => Some(Target::CheckRun),
+            (false, false) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,12 @@
 //!
 //! Commands produce an [`Output`] in memory; only [`main`] writes it, so a failure half-way never
 //! leaves half a report on stdout.
+//!
+//! Where things are: [`cli`] (arguments), [`commands`] (one module per subcommand),
+//! [`collect`] (file discovery), [`settings`] and [`selection`] (configuration files and rule
+//! options), [`render`] (human, JSON, GitHub, SARIF and Markdown output, unaware of particular
+//! rules), [`changes`] and [`git`] (changed lines), [`fingerprint`] and [`baseline`], [`github`]
+//! (pull request reviews, check runs, the Actions cache report).
 
 pub mod baseline;
 pub mod changes;
@@ -13,6 +19,7 @@ pub mod environment;
 pub mod error;
 pub mod fingerprint;
 pub mod git;
+pub mod github;
 pub mod output;
 pub mod render;
 pub mod selection;
@@ -46,6 +53,7 @@ pub fn run(cli: cli::Cli, env: &Environment) -> Output {
         cli::Command::Check(args) => commands::check::run(&args, env),
         cli::Command::Rules(args) => commands::rules::run(&args),
         cli::Command::Explain(args) => commands::explain::run(&args),
+        cli::Command::GhaCache(args) => github::commands::gha_cache(&args),
     };
     result.unwrap_or_else(Output::from)
 }

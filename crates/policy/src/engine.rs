@@ -7,7 +7,9 @@ use crate::finding::{Edit, Finding, Fix, Location, Related};
 use crate::rules::{self, Check, Rule};
 use crate::span::{LineIndex, Span};
 use crate::suppression;
+use crate::workspace::{self, WorkspaceContext};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One input file, held in memory.
 #[derive(Debug, Clone)]
@@ -28,7 +30,10 @@ impl SourceFile {
     }
 
     pub fn kind(&self) -> Option<FileKind> {
-        self.kind.or_else(|| FileKind::detect(&self.path))
+        self.kind
+            .or_else(|| FileKind::detect(&self.path))
+            .or_else(|| workspace::kind_from_path(&self.path))
+            .or_else(|| workspace::kind_from_contents(&self.path, &self.contents))
     }
 }
 
@@ -36,11 +41,25 @@ impl SourceFile {
 #[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     Dockerfile,
+    /// A Compose file, by name or because another Compose file includes or extends it.
+    Compose,
+    /// `.github/workflows/*.yml`.
+    Workflow,
+    /// A local action's `action.yml`.
+    Action,
+    /// `.dockerignore` or `<Dockerfile>.dockerignore`.
+    Dockerignore,
+    /// A shell script that runs `docker build` (known from its contents).
+    Script,
+    /// A Makefile that runs `docker build` (known from its contents).
+    Makefile,
 }
 
 impl FileKind {
     /// The kind a path's name suggests: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`,
-    /// `*.dockerfile`, `Containerfile`, `Containerfile.*`.
+    /// `*.dockerfile`, `Containerfile`, `Containerfile.*`. The other kinds (Compose files,
+    /// workflows, actions, ignore files by name; scripts and Makefiles by contents) come from
+    /// [`SourceFile::kind`], so a caller that reads only Dockerfiles keeps doing so.
     pub fn detect(path: &str) -> Option<FileKind> {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         let lower = name.to_ascii_lowercase();
@@ -76,6 +95,8 @@ pub struct RawFinding {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// The file the span is in, for workspace rules; `None` means the file being checked.
+    pub file: Option<String>,
     /// Related places; `None` as file means the file being checked.
     pub related: Vec<(Option<String>, Span, String)>,
     pub fix: Option<(String, Vec<(Span, String)>)>,
@@ -119,6 +140,7 @@ impl Diagnostics {
     ) -> &mut RawFinding {
         self.findings.push(RawFinding {
             rule,
+            file: None,
             span,
             message: message.into(),
             help: None,
@@ -127,22 +149,46 @@ impl Diagnostics {
         });
         self.findings.last_mut().expect("just pushed")
     }
+
+    /// Reports a finding in a given file (workspace rules see every file).
+    pub fn report_in(
+        &mut self,
+        rule: &'static Rule,
+        file: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut RawFinding {
+        let raw = self.report(rule, span, message);
+        raw.file = Some(file.to_string());
+        raw
+    }
 }
 
 /// Checks every file and returns the findings sorted by file, then position.
 pub fn check(files: &[SourceFile], config: &Config) -> Report {
     let mut findings = Vec::new();
     let mut summaries = Vec::new();
-    for file in files {
-        let Some(kind) = file.kind() else { continue };
+    let workspace = WorkspaceContext::new(files, config);
+    for (position, (file, kind)) in files.iter().zip(&workspace.kinds).enumerate() {
+        let Some(kind) = *kind else { continue };
         summaries.push(FileSummary {
             path: file.path.clone(),
             kind,
         });
-        match kind {
-            FileKind::Dockerfile => findings.extend(check_dockerfile(file, config)),
+        if kind == FileKind::Dockerfile {
+            // The workspace parsed every Dockerfile already.
+            let parsed;
+            let ast = match workspace.dockerfile_at(position) {
+                Some(ast) => ast,
+                None => {
+                    parsed = dockerfile::parse(&file.contents);
+                    &parsed
+                }
+            };
+            findings.extend(check_dockerfile(file, ast, config));
         }
     }
+    findings.extend(check_workspace(&workspace, config));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Report {
         version: 1,
@@ -151,16 +197,19 @@ pub fn check(files: &[SourceFile], config: &Config) -> Report {
     }
 }
 
-fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
+fn check_dockerfile(
+    file: &SourceFile,
+    ast: &dockerfile::Dockerfile,
+    config: &Config,
+) -> Vec<Finding> {
     let source = file.contents.as_str();
-    let ast = dockerfile::parse(source);
-    let model = dockerfile::model::DockerfileModel::build(&ast, source);
-    let file_config = config.for_path(&file.path).with_check_directive(&ast);
+    let model = dockerfile::model::DockerfileModel::build(ast, source);
+    let file_config = config.for_path(&file.path).with_check_directive(ast);
     let config = &file_config;
     let ctx = DockerfileContext {
         path: &file.path,
         source,
-        ast: &ast,
+        ast,
         model: &model,
         config,
     };
@@ -179,10 +228,81 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
             }
         }
     }
-    let suppressions = suppression::collect(&ast, source);
+    let suppressions = suppression::collect(ast, source);
     suppression::apply(&suppressions, &mut diagnostics, config);
     let index = LineIndex::new(source);
-    resolve(&file.path, source, &index, diagnostics, config)
+    let files = FileTable::new(std::slice::from_ref(file));
+    resolve(&file.path, source, &index, diagnostics, config, &files)
+}
+
+/// Runs the rules that look across files, and reports YAML files that do not parse.
+fn check_workspace(workspace: &WorkspaceContext, config: &Config) -> Vec<Finding> {
+    let mut diagnostics = Diagnostics::default();
+    for (i, error) in &workspace.yaml_errors {
+        let message = format!("invalid YAML: {}", error.message);
+        diagnostics.report_in(
+            &rules::meta::syntax_error::RULE,
+            &workspace.files[*i].path,
+            error.span,
+            message,
+        );
+    }
+    for rule in rules::all() {
+        if let Check::Workspace(run) = rule.check {
+            if config.is_enabled(rule) {
+                run(workspace, &mut diagnostics);
+            }
+        }
+    }
+    // Findings are located in the file each one names.
+    let mut by_file: HashMap<String, Diagnostics> = HashMap::new();
+    for raw in diagnostics.findings {
+        let file = raw.file.clone().unwrap_or_default();
+        by_file.entry(file).or_default().findings.push(raw);
+    }
+    let files = FileTable::new(workspace.files);
+    let mut findings = Vec::new();
+    for (path, diagnostics) in by_file {
+        let Some(source) = files.source(&path) else {
+            continue;
+        };
+        let index = LineIndex::new(source);
+        let file_config = config.for_path(&path);
+        findings.extend(resolve(
+            &path,
+            source,
+            &index,
+            diagnostics,
+            &file_config,
+            &files,
+        ));
+    }
+    findings
+}
+
+/// The input files by path (as the caller wrote it, and cleaned), for locating findings and
+/// related places in any of them.
+struct FileTable<'a> {
+    sources: HashMap<String, &'a str>,
+}
+
+impl<'a> FileTable<'a> {
+    fn new(files: &'a [SourceFile]) -> Self {
+        let mut sources = HashMap::with_capacity(files.len() * 2);
+        for file in files {
+            let cleaned = workspace::paths::normalize(&file.path);
+            sources.entry(cleaned).or_insert(file.contents.as_str());
+            sources.insert(file.path.clone(), file.contents.as_str());
+        }
+        Self { sources }
+    }
+
+    fn source(&self, path: &str) -> Option<&'a str> {
+        self.sources
+            .get(path)
+            .or_else(|| self.sources.get(&workspace::paths::normalize(path)))
+            .copied()
+    }
 }
 
 /// Applies the configuration and turns raw findings into located ones.
@@ -192,8 +312,16 @@ fn resolve(
     index: &LineIndex,
     diagnostics: Diagnostics,
     config: &Config,
+    files: &FileTable,
 ) -> Vec<Finding> {
     let locate = |span: Span| Location::new(path, source, index, span);
+    // A related place in another file is located in that file's text.
+    let locate_in = |file: Option<String>, span: Span| match file {
+        Some(file) if file != path => files
+            .source(&file)
+            .map(|text| Location::new(&file, text, &LineIndex::new(text), span)),
+        _ => Some(locate(span)),
+    };
     diagnostics
         .findings
         .into_iter()
@@ -208,10 +336,11 @@ fn resolve(
             related: raw
                 .related
                 .into_iter()
-                .filter(|(file, _, _)| file.is_none())
-                .map(|(_, span, message)| Related {
-                    location: locate(span),
-                    message,
+                .filter_map(|(file, span, message)| {
+                    Some(Related {
+                        location: locate_in(file, span)?,
+                        message,
+                    })
                 })
                 .collect(),
             fix: raw.fix.map(|(description, edits)| Fix {

@@ -4,9 +4,11 @@
 //! unchanged to `wasm32-unknown-unknown`, so the command line, the GitHub Action and the browser
 //! playground run the very same rules.
 
+pub mod compose;
 pub mod config;
 pub mod context;
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod docs;
 pub mod engine;
 pub mod finding;
@@ -14,6 +16,8 @@ pub mod rules;
 pub mod shell;
 pub mod span;
 pub mod suppression;
+pub mod workflow;
+pub mod workspace;
 pub mod yaml;
 
 pub use config::Config;

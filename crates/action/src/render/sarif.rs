@@ -43,11 +43,12 @@ pub fn render(report: &Report, fingerprints: &[String], rules: &[&RuleMeta]) -> 
 
 fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
     let docs = meta.docs();
+    let summary = meta.summary();
     ReportingDescriptor {
         id: meta.code,
         name: meta.name,
-        short_description: Message::new(meta.summary()),
-        full_description: Message::new(meta.summary()),
+        full_description: Message::new(what_it_does(&docs).unwrap_or_else(|| summary.clone())),
+        short_description: Message::new(summary),
         help: MultiformatMessage {
             text: docs.clone(),
             markdown: docs,
@@ -56,7 +57,31 @@ fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
         default_configuration: Configuration {
             level: level(meta.severity),
         },
-        properties: DescriptorProperties { tags: meta.tags },
+        properties: DescriptorProperties {
+            tags: meta.tags,
+            security_severity: meta
+                .tags
+                .contains(&"security")
+                .then(|| security_severity(meta.severity)),
+        },
+    }
+}
+
+/// The `## What it does` section as one paragraph of text.
+fn what_it_does(docs: &str) -> Option<String> {
+    let start = docs.find("## What it does")? + "## What it does".len();
+    let section = &docs[start..];
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let text = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// GitHub code scanning ranks security alerts by this score (0-10) rather than by `level`.
+fn security_severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "8.0",
+        Severity::Warning => "5.0",
+        Severity::Info => "2.0",
     }
 }
 
@@ -160,6 +185,8 @@ struct Configuration {
 #[derive(Serialize)]
 struct DescriptorProperties {
     tags: &'static [&'static str],
+    #[serde(rename = "security-severity", skip_serializing_if = "Option::is_none")]
+    security_severity: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -337,5 +364,33 @@ mod tests {
             result["partialFingerprints"]["ballast/v1"],
             "0123456789abcdef"
         );
+    }
+
+    #[test]
+    fn security_rules_carry_a_security_severity() {
+        let log = render_sample();
+        for rule in log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+        {
+            let tags = rule["properties"]["tags"].as_array().unwrap();
+            let is_security = tags.iter().any(|tag| tag == "security");
+            assert_eq!(
+                rule["properties"].get("security-severity").is_some(),
+                is_security,
+                "{rule}"
+            );
+            assert!(!rule["fullDescription"]["text"]
+                .as_str()
+                .unwrap()
+                .contains('\n'));
+        }
+    }
+
+    #[test]
+    fn full_description_is_the_what_it_does_section() {
+        let docs = "## What it does\nFinds a\nthing.\n\nMore.\n\n## Why is this bad?\nBecause.";
+        assert_eq!(what_it_does(docs).as_deref(), Some("Finds a thing. More."));
+        assert_eq!(what_it_does("no sections"), None);
     }
 }

@@ -5,6 +5,7 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
 use crate::finding::Severity;
+use crate::workspace::WorkspaceContext;
 
 /// Metadata of a rule. `docs` is the rule's doc comment, in Markdown with the sections
 /// `## What it does`, `## Why is this bad?`, `## Example`, `Use instead:` and `## References`.
@@ -25,6 +26,9 @@ pub struct RuleMeta {
 pub enum Check {
     /// Runs once per Dockerfile.
     Dockerfile(fn(&DockerfileContext, &mut Diagnostics)),
+    /// Runs once over the whole workspace (Compose, workflows, scripts, ignore files); reports
+    /// with [`Diagnostics::report_in`].
+    Workspace(fn(&WorkspaceContext, &mut Diagnostics)),
     /// Reported by the engine itself (syntax errors, unused suppressions); nothing to run.
     Builtin,
 }
@@ -213,6 +217,7 @@ pub mod binaries;
 pub mod build;
 pub mod buildkit;
 pub mod cache;
+pub mod compose;
 pub mod go;
 pub mod healthcheck;
 pub mod image;
@@ -221,6 +226,7 @@ pub mod labels;
 pub mod meta;
 pub mod node;
 pub mod python;
+pub mod repository;
 pub mod rpm;
 pub mod ruby;
 pub mod run_commands;
@@ -231,6 +237,8 @@ pub mod shell;
 pub mod stage;
 pub mod support;
 pub mod toolchain;
+pub mod workflow;
+pub mod workspace_support;
 
 /// Each family's rules. A new family adds its `RULES` here.
 const FAMILIES: &[&[&Rule]] = &[
@@ -254,6 +262,9 @@ const FAMILIES: &[&[&Rule]] = &[
     buildkit::RULES,
     rust::RULES,
     healthcheck::RULES,
+    compose::RULES,
+    workflow::RULES,
+    repository::RULES,
 ];
 
 /// Every rule, in code order.

@@ -211,4 +211,20 @@ mod tests {
             let _ = parse(source);
         }
     }
+
+    #[test]
+    fn crlf_and_bom_keep_spans_on_the_text() {
+        for source in [
+            "a: 1\r\nfile: ./x/Dockerfile\r\n",
+            "\u{feff}a: 1\nfile: ./x/Dockerfile\n",
+        ] {
+            let root = parse(source).root.unwrap();
+            let file = root.get("file").unwrap();
+            assert_eq!(
+                &source[file.span.start..file.span.end],
+                "./x/Dockerfile",
+                "{source:?}"
+            );
+        }
+    }
 }

@@ -104,11 +104,15 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Result<Output> {
     } else {
         status(report, &config)
     };
-    Ok(Output {
+    let mut output = Output {
         stdout,
         stderr,
         status,
-    })
+    };
+    if let Some(target) = args.github_target() {
+        crate::github::commands::publish_check(target, report, &checked.fingerprints, &mut output)?;
+    }
+    Ok(output)
 }
 
 /// The changed lines, when `--base` (or `--only-changed` in a pull request) asks for them.
