@@ -244,7 +244,7 @@ test("a 200-line Dockerfile re-checks as you type and shows how long it took", a
   }
   const best = Math.min(...times);
   t.diagnostic(`200 lines: best ${best} ms, all ${times.join(", ")}`);
-  assert.ok(times.every((ms) => Number.isFinite(ms) && ms > 0), `timings shown: ${times.join(", ")}`);
+  assert.ok(times.every((ms) => Number.isFinite(ms) && ms >= 0), `timings shown: ${times.join(", ")}`);
 });
 
 test("the seed tag-generator Dockerfile: check time and screenshot", async (t) => {
