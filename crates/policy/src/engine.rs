@@ -132,31 +132,65 @@ impl Diagnostics {
 /// Checks every file and returns the findings sorted by file, then position.
 pub fn check(files: &[SourceFile], config: &Config) -> Report {
     let mut findings = Vec::new();
+    // The rank of each finding's file among the paths, in step with `findings`.
+    let mut ranks = Vec::new();
     let mut summaries = Vec::new();
-    for file in files {
+    let path_ranks = path_ranks(files);
+    for (file, &rank) in files.iter().zip(&path_ranks) {
         let Some(kind) = file.kind() else { continue };
         summaries.push(FileSummary {
             path: file.path.clone(),
             kind,
         });
-        match kind {
-            FileKind::Dockerfile => findings.extend(check_dockerfile(file, config)),
-        }
+        let found = match kind {
+            FileKind::Dockerfile => check_dockerfile(file, config),
+        };
+        ranks.resize(ranks.len() + found.len(), rank);
+        findings.extend(found);
     }
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Report {
         version: 1,
-        findings,
+        findings: sort_findings(findings, &ranks),
         files: summaries,
     }
+}
+
+/// Each file's place among the files sorted by path (equal paths share one).
+fn path_ranks(files: &[SourceFile]) -> Vec<usize> {
+    let mut by_path: Vec<usize> = (0..files.len()).collect();
+    by_path.sort_by(|&a, &b| files[a].path.cmp(&files[b].path));
+    let mut ranks = vec![0; files.len()];
+    let mut rank = 0;
+    for (k, &i) in by_path.iter().enumerate() {
+        if k > 0 && files[by_path[k - 1]].path != files[i].path {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
+}
+
+/// The findings in [`Finding::sort_key`] order, equal keys in the order they came: each
+/// finding's file is compared by its rank among the paths, and the findings are moved once.
+fn sort_findings(findings: Vec<Finding>, ranks: &[usize]) -> Vec<Finding> {
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_unstable_by_key(|&i| {
+        let f = &findings[i];
+        (ranks[i], f.location.line, f.location.column, f.code, i)
+    });
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each finding is taken once"))
+        .collect()
 }
 
 fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     let source = file.contents.as_str();
     let ast = dockerfile::parse(source);
     let model = dockerfile::model::DockerfileModel::build(&ast, source);
-    let file_config = config.for_path(&file.path).with_check_directive(&ast);
-    let config = &file_config;
+    let file_config = config.for_file(&file.path, &ast);
+    let config = &*file_config;
     let ctx = DockerfileContext {
         path: &file.path,
         source,

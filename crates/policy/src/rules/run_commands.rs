@@ -54,9 +54,8 @@ impl<'a> RunCommand<'a> {
         if t.name != tool {
             return None;
         }
-        operands(t.args, value_options)
-            .first()
-            .copied()
+        operand_iter(t.args, value_options)
+            .next()
             .filter(|w| names.contains(&w.as_str()))
     }
 }
@@ -122,20 +121,29 @@ pub fn run_commands<'a>(
 /// options in `value_options` written as separate words (`--virtual .deps`). Arguments after
 /// `--` are all operands. The first operand is usually the subcommand.
 pub fn operands<'a>(args: &'a [Word], value_options: &[&str]) -> Vec<&'a Word> {
-    let mut out = Vec::new();
+    operand_iter(args, value_options).collect()
+}
+
+/// [`operands`] without collecting them.
+fn operand_iter<'a, 'o>(
+    args: &'a [Word],
+    value_options: &'o [&'o str],
+) -> impl Iterator<Item = &'a Word> + use<'a, 'o> {
     let mut words = args.iter();
     let mut options_done = false;
-    while let Some(word) = words.next() {
-        let value = word.as_str();
-        if options_done || !value.starts_with('-') || value == "-" {
-            out.push(word);
-        } else if value == "--" {
-            options_done = true;
-        } else if value_options.contains(&value) {
-            words.next();
+    std::iter::from_fn(move || {
+        while let Some(word) = words.next() {
+            let value = word.as_str();
+            if options_done || !value.starts_with('-') || value == "-" {
+                return Some(word);
+            } else if value == "--" {
+                options_done = true;
+            } else if value_options.contains(&value) {
+                words.next();
+            }
         }
-    }
-    out
+        None
+    })
 }
 
 /// The operands of `tool` after its subcommand (the packages of `apk add --virtual .d curl`).
@@ -198,7 +206,9 @@ pub fn removes_dir<'a>(mut commands: impl Iterator<Item = &'a Command>, dir: &st
         c.program() == Some("rm")
             && c.args().iter().any(|w| {
                 w.as_str().trim_end_matches(['*', '/']) == dir
-                    || w.as_str().starts_with(&format!("{dir}/"))
+                    || w.as_str()
+                        .strip_prefix(dir)
+                        .is_some_and(|rest| rest.starts_with('/'))
             })
     })
 }
