@@ -146,6 +146,16 @@ pub fn stage_name_word<'a>(ctx: &'a DockerfileContext, stage: &Stage) -> Option<
     }
 }
 
+/// The stages named with `AS name`: the stage, its name word and the name lower-cased.
+pub fn named_stages<'a>(
+    ctx: &'a DockerfileContext,
+) -> impl Iterator<Item = (&'a Stage, &'a Word, String)> + 'a {
+    ctx.model.stages.iter().filter_map(move |stage| {
+        let name = stage_name_word(ctx, stage)?;
+        Some((stage, name, name.value.to_ascii_lowercase()))
+    })
+}
+
 /// The closest of `options` to `name`, for "did you mean" hints.
 pub fn suggest<'a>(name: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
