@@ -3,11 +3,12 @@
 use crate::config::Config;
 use crate::context::DockerfileContext;
 use crate::dockerfile;
-use crate::finding::{Edit, Finding, Fix, Location, Related};
+use crate::finding::{Edit, Finding, Fix, Location, Related, Severity};
 use crate::rules::{self, Check, Rule};
 use crate::span::{LineIndex, Span};
 use crate::suppression;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One input file, held in memory.
 #[derive(Debug, Clone)]
@@ -136,6 +137,7 @@ pub fn check(files: &[SourceFile], config: &Config) -> Report {
     let mut ranks = Vec::new();
     let mut summaries = Vec::new();
     let path_ranks = path_ranks(files);
+    let switches = RuleSwitches::new(config);
     for (file, &rank) in files.iter().zip(&path_ranks) {
         let Some(kind) = file.kind() else { continue };
         summaries.push(FileSummary {
@@ -143,7 +145,7 @@ pub fn check(files: &[SourceFile], config: &Config) -> Report {
             kind,
         });
         let found = match kind {
-            FileKind::Dockerfile => check_dockerfile(file, config),
+            FileKind::Dockerfile => check_dockerfile(file, config, &switches),
         };
         ranks.resize(ranks.len() + found.len(), rank);
         findings.extend(found);
@@ -185,11 +187,52 @@ fn sort_findings(findings: Vec<Finding>, ranks: &[usize]) -> Vec<Finding> {
         .collect()
 }
 
-fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
+/// [`Config::is_enabled`] and [`Config::severity_of`] worked out once for every rule, in
+/// [`rules::all`] order, rather than matching names per rule per file and per finding.
+struct RuleSwitches {
+    enabled: Vec<bool>,
+    severity: Vec<Severity>,
+}
+
+impl RuleSwitches {
+    fn new(config: &Config) -> Self {
+        let all = rules::all();
+        Self {
+            enabled: all.iter().map(|r| config.is_enabled(r)).collect(),
+            severity: all.iter().map(|r| config.severity_of(r)).collect(),
+        }
+    }
+
+    /// The rule's index in [`rules::all`] (sorted by code).
+    fn index(rule: &Rule) -> Option<usize> {
+        let all = rules::all();
+        all.binary_search_by(|r| r.meta.code.cmp(rule.meta.code))
+            .ok()
+            .filter(|&i| std::ptr::eq(all[i], rule))
+    }
+
+    fn is_enabled(&self, config: &Config, rule: &Rule) -> bool {
+        Self::index(rule).map_or_else(|| config.is_enabled(rule), |i| self.enabled[i])
+    }
+
+    fn severity_of(&self, config: &Config, rule: &Rule) -> Severity {
+        Self::index(rule).map_or_else(|| config.severity_of(rule), |i| self.severity[i])
+    }
+}
+
+fn check_dockerfile(file: &SourceFile, config: &Config, switches: &RuleSwitches) -> Vec<Finding> {
     let source = file.contents.as_str();
     let ast = dockerfile::parse(source);
     let model = dockerfile::model::DockerfileModel::build(&ast, source);
     let file_config = config.for_file(&file.path, &ast);
+    let own_switches;
+    let switches = match &file_config {
+        Cow::Borrowed(_) => switches,
+        Cow::Owned(changed) => {
+            own_switches = RuleSwitches::new(changed);
+            &own_switches
+        }
+    };
     let config = &*file_config;
     let ctx = DockerfileContext {
         path: &file.path,
@@ -206,9 +249,9 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
             error.message.clone(),
         );
     }
-    for rule in rules::all() {
+    for (rule, &enabled) in rules::all().iter().zip(&switches.enabled) {
         if let Check::Dockerfile(run) = rule.check {
-            if config.is_enabled(rule) {
+            if enabled {
                 run(&ctx, &mut diagnostics);
             }
         }
@@ -216,7 +259,7 @@ fn check_dockerfile(file: &SourceFile, config: &Config) -> Vec<Finding> {
     let suppressions = suppression::collect(&ast, source);
     suppression::apply(&suppressions, &mut diagnostics, config);
     let index = LineIndex::new(source);
-    resolve(&file.path, source, &index, diagnostics, config)
+    resolve(&file.path, source, &index, diagnostics, config, switches)
 }
 
 /// Applies the configuration and turns raw findings into located ones.
@@ -226,16 +269,17 @@ fn resolve(
     index: &LineIndex,
     diagnostics: Diagnostics,
     config: &Config,
+    switches: &RuleSwitches,
 ) -> Vec<Finding> {
     let locate = |span: Span| Location::new(path, source, index, span);
     diagnostics
         .findings
         .into_iter()
-        .filter(|raw| config.is_enabled(raw.rule))
+        .filter(|raw| switches.is_enabled(config, raw.rule))
         .map(|raw| Finding {
             rule: raw.rule.meta.name,
             code: raw.rule.meta.code,
-            severity: config.severity_of(raw.rule),
+            severity: switches.severity_of(config, raw.rule),
             location: locate(raw.span),
             message: raw.message,
             help: raw.help,
