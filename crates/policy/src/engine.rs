@@ -190,6 +190,9 @@ fn sort_findings(findings: Vec<Finding>, ranks: &[usize]) -> Vec<Finding> {
 /// [`Config::is_enabled`] and [`Config::severity_of`] worked out once for every rule, in
 /// [`rules::all`] order, rather than matching names per rule per file and per finding.
 struct RuleSwitches {
+    /// No select, ignore or severity entries: every rule runs at its own severity, and a
+    /// finding needs no look-up.
+    plain: bool,
     enabled: Vec<bool>,
     severity: Vec<Severity>,
 }
@@ -198,6 +201,9 @@ impl RuleSwitches {
     fn new(config: &Config) -> Self {
         let all = rules::all();
         Self {
+            plain: config.select.is_empty()
+                && config.ignore.is_empty()
+                && config.severity.is_empty(),
             enabled: all.iter().map(|r| config.is_enabled(r)).collect(),
             severity: all.iter().map(|r| config.severity_of(r)).collect(),
         }
@@ -212,10 +218,16 @@ impl RuleSwitches {
     }
 
     fn is_enabled(&self, config: &Config, rule: &Rule) -> bool {
+        if self.plain {
+            return true;
+        }
         Self::index(rule).map_or_else(|| config.is_enabled(rule), |i| self.enabled[i])
     }
 
     fn severity_of(&self, config: &Config, rule: &Rule) -> Severity {
+        if self.plain {
+            return rule.meta.severity;
+        }
         Self::index(rule).map_or_else(|| config.severity_of(rule), |i| self.severity[i])
     }
 }
