@@ -204,6 +204,10 @@ fn cell_width(c: char) -> usize {
 /// Text from the checked file made safe for a terminal: tabs become spaces and control
 /// characters become visible symbols, so a hostile file cannot send escape sequences.
 fn printable(text: &str) -> String {
+    // Most lines are printable ASCII already: copy them whole.
+    if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -14,6 +14,7 @@ use crate::dockerfile::ast::Dockerfile;
 use crate::finding::Severity;
 use crate::rules::{self, Rule};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use std::borrow::Cow;
 
 /// The lowest severity that makes a check fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +143,19 @@ impl Config {
             .rev()
             .find(|(name, _)| rule.meta.is_named(name))
             .map_or(rule.meta.severity, |&(_, s)| s)
+    }
+
+    /// The settings for one Dockerfile: [`Config::for_path`], then
+    /// [`Config::with_check_directive`]. Borrows `self` when neither changes anything (the
+    /// `overrides` it keeps then are not read by anything that checks one file).
+    pub fn for_file(&self, path: &str, ast: &Dockerfile) -> Cow<'_, Config> {
+        let overridden = self.overrides.iter().any(|o| o.matches(path));
+        let directive = ast.directives.iter().any(|d| d.name == "check");
+        if overridden || directive {
+            Cow::Owned(self.for_path(path).with_check_directive(ast))
+        } else {
+            Cow::Borrowed(self)
+        }
     }
 
     /// The settings for one file: the overrides whose globs match `path` applied in order.

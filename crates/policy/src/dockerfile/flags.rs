@@ -80,19 +80,6 @@ pub(crate) fn extract_builder_flags(line: &str) -> (Vec<RawFlag>, usize) {
                     pos += 1;
                     continue;
                 }
-                let mut take = ch;
-                if ch == b'\\' {
-                    if pos + 1 == bytes.len() {
-                        pos += 1;
-                        continue;
-                    }
-                    pos += 1;
-                    take = bytes[pos];
-                }
-                if take == b'=' && equals_at.is_none() {
-                    equals_at = Some(pos);
-                }
-                word.push(take);
             }
             Phase::Quote(quote) => {
                 if ch == quote {
@@ -100,23 +87,28 @@ pub(crate) fn extract_builder_flags(line: &str) -> (Vec<RawFlag>, usize) {
                     pos += 1;
                     continue;
                 }
-                let mut take = ch;
-                if ch == b'\\' {
-                    if pos + 1 == bytes.len() {
-                        phase = Phase::Word;
-                        pos += 1;
-                        continue;
-                    }
-                    pos += 1;
-                    take = bytes[pos];
-                }
-                if take == b'=' && equals_at.is_none() {
-                    equals_at = Some(pos);
-                }
-                word.push(take);
             }
-            Phase::Spaces => {}
+            Phase::Spaces => {
+                pos += 1;
+                continue;
+            }
         }
+        // A character of the word, quoted or not.
+        let mut take = ch;
+        if ch == b'\\' {
+            if pos + 1 == bytes.len() {
+                // A trailing backslash is dropped, and ends an open quote.
+                phase = Phase::Word;
+                pos += 1;
+                continue;
+            }
+            pos += 1;
+            take = bytes[pos];
+        }
+        if take == b'=' && equals_at.is_none() {
+            equals_at = Some(pos);
+        }
+        word.push(take);
         pos += 1;
     }
     (flags, bytes.len())

@@ -30,27 +30,9 @@ pub(crate) fn parse_words(text: &str, escape: char) -> Vec<WordRange> {
         let next_pos = pos + ch.len_utf8();
         let at_last = next_pos == text.len();
         match phase {
-            Phase::Spaces => {
+            Phase::Spaces | Phase::Word => {
                 if ch.is_whitespace() {
-                    continue;
-                }
-                start = pos;
-                value_end = pos;
-                phase = Phase::Word;
-                // Fall through to the word handling below by re-examining this character.
-                phase = word_step(
-                    ch,
-                    at_last,
-                    escape,
-                    &mut chars,
-                    &mut value_end,
-                    next_pos,
-                    phase,
-                );
-            }
-            Phase::Word => {
-                if ch.is_whitespace() {
-                    if value_end > start {
+                    if phase == Phase::Word && value_end > start {
                         words.push(WordRange {
                             start,
                             value_end,
@@ -60,6 +42,11 @@ pub(crate) fn parse_words(text: &str, escape: char) -> Vec<WordRange> {
                     phase = Phase::Spaces;
                     continue;
                 }
+                if phase == Phase::Spaces {
+                    // The first character of a word.
+                    start = pos;
+                    value_end = pos;
+                }
                 phase = word_step(
                     ch,
                     at_last,
@@ -67,7 +54,7 @@ pub(crate) fn parse_words(text: &str, escape: char) -> Vec<WordRange> {
                     &mut chars,
                     &mut value_end,
                     next_pos,
-                    phase,
+                    Phase::Word,
                 );
             }
             Phase::Quote(quote) => {

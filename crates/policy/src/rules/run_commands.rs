@@ -4,6 +4,8 @@
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::model::ShellScript;
+use crate::engine::{Diagnostics, RawFinding};
+use crate::rules::Rule;
 use crate::shell::{Command, Redirect, Tool, Word};
 use crate::span::Span;
 
@@ -54,9 +56,8 @@ impl<'a> RunCommand<'a> {
         if t.name != tool {
             return None;
         }
-        operands(t.args, value_options)
-            .first()
-            .copied()
+        operand_iter(t.args, value_options)
+            .next()
             .filter(|w| names.contains(&w.as_str()))
     }
 }
@@ -122,20 +123,29 @@ pub fn run_commands<'a>(
 /// options in `value_options` written as separate words (`--virtual .deps`). Arguments after
 /// `--` are all operands. The first operand is usually the subcommand.
 pub fn operands<'a>(args: &'a [Word], value_options: &[&str]) -> Vec<&'a Word> {
-    let mut out = Vec::new();
+    operand_iter(args, value_options).collect()
+}
+
+/// [`operands`] without collecting them.
+fn operand_iter<'a, 'o>(
+    args: &'a [Word],
+    value_options: &'o [&'o str],
+) -> impl Iterator<Item = &'a Word> + use<'a, 'o> {
     let mut words = args.iter();
     let mut options_done = false;
-    while let Some(word) = words.next() {
-        let value = word.as_str();
-        if options_done || !value.starts_with('-') || value == "-" {
-            out.push(word);
-        } else if value == "--" {
-            options_done = true;
-        } else if value_options.contains(&value) {
-            words.next();
+    std::iter::from_fn(move || {
+        while let Some(word) = words.next() {
+            let value = word.as_str();
+            if options_done || !value.starts_with('-') || value == "-" {
+                return Some(word);
+            } else if value == "--" {
+                options_done = true;
+            } else if value_options.contains(&value) {
+                words.next();
+            }
         }
-    }
-    out
+        None
+    })
 }
 
 /// The operands of `tool` after its subcommand (the packages of `apk add --virtual .d curl`).
@@ -165,6 +175,59 @@ pub fn package_values(ctx: &DockerfileContext, index: usize, word: &Word) -> Opt
             .map(str::to_string)
             .collect(),
     )
+}
+
+/// What one `*-unpinned-package` rule looks for: the packages of `tool subcommand ...`.
+pub struct UnpinnedPackages<'s> {
+    /// The normalized tool name (`pip` for `python3 -m pip`).
+    pub tool: &'s str,
+    /// The installing subcommands.
+    pub subcommands: &'s [&'s str],
+    /// The tool's options whose value is the next word.
+    pub value_options: &'s [&'s str],
+    /// Commands the rule passes over whole (pip's `-r requirements.txt`).
+    pub skip: fn(&Tool) -> bool,
+    pub is_pinned: fn(&str) -> bool,
+    /// The help for one unpinned package.
+    pub help: fn(&str) -> String,
+}
+
+/// The skeleton of the `*-unpinned-package` rules: every package operand of an installing
+/// command (its values through ARG/ENV when it has an expansion; operands the shell cut at a
+/// glued `>`/`<` are left out) that `is_pinned` rejects is reported on its word.
+pub fn report_unpinned_packages(
+    ctx: &DockerfileContext,
+    out: &mut Diagnostics,
+    rule: &'static Rule,
+    want: &UnpinnedPackages,
+) {
+    for run in run_commands(ctx) {
+        if run.subcommand(want.tool, want.subcommands).is_none() {
+            continue;
+        }
+        let Some(tool) = run.command.tool() else {
+            continue;
+        };
+        if (want.skip)(&tool) {
+            continue;
+        }
+        for word in packages_after_subcommand(&tool, want.value_options) {
+            if glued_redirect(run.command, word).is_some() {
+                continue;
+            }
+            let Some(values) = package_values(ctx, run.index, word) else {
+                continue;
+            };
+            for package in values.iter().filter(|p| !(want.is_pinned)(p)) {
+                out.report(
+                    rule,
+                    run.span(word),
+                    format!("`{package}` is installed without a version, so each build may get a different one"),
+                )
+                .help((want.help)(package));
+            }
+        }
+    }
 }
 
 /// The `>` or `<` redirect written right after `word` with no space (`pkg>=1.0`): the shell
@@ -198,7 +261,9 @@ pub fn removes_dir<'a>(mut commands: impl Iterator<Item = &'a Command>, dir: &st
         c.program() == Some("rm")
             && c.args().iter().any(|w| {
                 w.as_str().trim_end_matches(['*', '/']) == dir
-                    || w.as_str().starts_with(&format!("{dir}/"))
+                    || w.as_str()
+                        .strip_prefix(dir)
+                        .is_some_and(|rest| rest.starts_with('/'))
             })
     })
 }
@@ -215,6 +280,25 @@ pub fn fed_by_yes(script: &ShellScript, position: usize) -> bool {
                 && c.pipeline_index + 1 == command.pipeline_index
                 && c.program() == Some("yes")
         })
+}
+
+/// Reports `message` on `word` of `run` for a missing `flag`, with a fix that adds the flag
+/// right after the word when its place is sure (see [`insert_after`]).
+pub fn report_missing_flag<'d>(
+    ctx: &DockerfileContext,
+    out: &'d mut Diagnostics,
+    rule: &'static Rule,
+    run: &RunCommand,
+    word: &Word,
+    flag: &str,
+    message: impl Into<String>,
+) -> &'d mut RawFinding {
+    let span = run.span(word);
+    let finding = out.report(rule, span, message);
+    if let Some(edit) = insert_after(ctx, span, word, &format!(" {flag}")) {
+        finding.fix(format!("add {flag}"), vec![edit]);
+    }
+    finding
 }
 
 /// An edit inserting `text` right after `word`, when the word's source text is exactly its

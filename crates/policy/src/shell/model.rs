@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::programs::ToolAt;
+
 /// A parsed shell script: every simple command, in source order (commands inside `$( )`,
 /// backticks and `sh -c '...'` strings included).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,6 +57,10 @@ pub struct Command {
     pub in_substitution: bool,
     /// Parsed from the string argument of `sh -c` / `bash -c`.
     pub in_inline_script: bool,
+    /// `Command::program_index` and where `Command::tool` is, worked out once when the parser
+    /// finishes the command: rules ask for them many times per command.
+    pub(super) program_at: Option<usize>,
+    pub(super) tool_at: Option<ToolAt>,
 }
 
 /// One word, with quotes removed and backslash escapes processed. Expansions (`$VAR`, `${..}`,

@@ -533,9 +533,13 @@ impl<'l, 'a, 'o> Parser<'l, 'a, 'o> {
     }
 
     fn finish_command(&mut self) {
-        let Some(command) = self.current.take() else {
+        let Some(mut command) = self.current.take() else {
             return;
         };
+        command.program_at = programs::program_index(&command.words);
+        command.tool_at = command
+            .program_at
+            .and_then(|at| programs::locate_tool(&command.words, at));
         let inline_script = programs::inline_script(&command).cloned();
         let depth = command.depth + 1;
         self.out.commands.push(command);
@@ -562,6 +566,8 @@ fn empty_command(start: usize) -> Command {
         depth: 0,
         in_substitution: false,
         in_inline_script: false,
+        program_at: None,
+        tool_at: None,
     }
 }
 

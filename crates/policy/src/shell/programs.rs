@@ -5,7 +5,11 @@ use super::model::{Command, Word};
 
 /// The file name of a path: `/usr/bin/pip3` → `pip3`.
 pub(super) fn basename(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
+    // A byte loop: words are short, and `rsplit` costs more to set up than to run.
+    match path.bytes().rposition(|b| b == b'/') {
+        Some(slash) => &path[slash + 1..],
+        None => path,
+    }
 }
 
 /// Indexes from `from` on that are options (`-x`, `--long`), skipping the value of those in
@@ -93,26 +97,77 @@ pub(super) fn program_index(words: &[Word]) -> Option<usize> {
 }
 
 /// `python3.12` → `python`, `pip3` → `pip`: a versioned interpreter or pip is the tool.
-pub(super) fn normalize_tool(name: &str) -> &str {
+/// `None` when the tool is `name` as written.
+fn normalized_name(name: &str) -> Option<&'static str> {
     let unversioned = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
     match unversioned {
-        "python" | "pypy" => "python",
-        "pip" => "pip",
-        _ => name,
+        "python" | "pypy" => Some("python"),
+        "pip" if name != "pip" => Some("pip"),
+        _ => None,
     }
 }
 
-/// For `python [options] -m MODULE args...`: the module and its arguments.
-pub(super) fn python_module(args: &[Word]) -> Option<(&str, &[Word])> {
+/// Where `Command::tool` finds the normalized tool's name and arguments in `words`, worked
+/// out once when the parser finishes the command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ToolAt {
+    pub name: ToolName,
+    /// Index in `words` where the tool's arguments start (`words.len()` when it has none).
+    pub args: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ToolName {
+    /// A name normalizing changed (`pip` for `pip3`).
+    Normalized(&'static str),
+    /// The end of `words[word]` from byte `start` on, as written.
+    Written { word: usize, start: usize },
+}
+
+impl ToolAt {
+    pub fn name<'a>(&self, words: &'a [Word]) -> &'a str {
+        match self.name {
+            ToolName::Normalized(name) => name,
+            ToolName::Written { word, start } => &words[word].as_str()[start..],
+        }
+    }
+}
+
+/// The tool that runs when the program is `words[program]`: `python3 -m pip install x` is
+/// the tool `pip` with the arguments `install x`.
+pub(super) fn locate_tool(words: &[Word], program: usize) -> Option<ToolAt> {
+    let written = words.get(program)?.as_str();
+    let base = basename(written);
+    let at = |word: usize, start: usize, name: &str, args: usize| ToolAt {
+        name: normalized_name(name).map_or(ToolName::Written { word, start }, ToolName::Normalized),
+        args: args.min(words.len()),
+    };
+    let program_tool = at(program, written.len() - base.len(), base, program + 1);
+    if program_tool.name(words) != "python" {
+        return Some(program_tool);
+    }
+    match python_module(&words[program_tool.args..]) {
+        Some((module, start, args)) => {
+            let word = program_tool.args + module;
+            let name = &words[word].as_str()[start..];
+            Some(at(word, start, name, program_tool.args + args))
+        }
+        None => Some(program_tool),
+    }
+}
+
+/// For `python [options] -m MODULE args...`: the index in `args` of the word naming the
+/// module, the byte where the name starts in it, and the index where its arguments start.
+fn python_module(args: &[Word]) -> Option<(usize, usize, usize)> {
     let mut i = 0;
     while let Some(word) = args.get(i) {
         let value = word.as_str();
         if value == "-m" {
-            let module = args.get(i + 1)?;
-            return Some((module.as_str(), args.get(i + 2..).unwrap_or_default()));
+            args.get(i + 1)?;
+            return Some((i + 1, 0, i + 2));
         }
-        if let Some(module) = value.strip_prefix("-m") {
-            return Some((module, args.get(i + 1..).unwrap_or_default()));
+        if value.starts_with("-m") {
+            return Some((i, 2, i + 1));
         }
         if !value.starts_with('-') || value == "-" || value == "-c" {
             return None;

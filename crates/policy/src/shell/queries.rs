@@ -2,7 +2,7 @@
 //! and subcommands.
 
 use super::model::{Command, Redirect, Word};
-use super::programs::{basename, normalize_tool, program_index, python_module, takes_value};
+use super::programs::{basename, takes_value};
 
 /// A program as a rule sees it: its normalized name and the arguments that follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +103,7 @@ impl<'a> Tool<'a> {
 impl Command {
     /// The index in `words` of the program that runs, past wrappers such as `sudo` or `env`.
     pub fn program_index(&self) -> Option<usize> {
-        program_index(&self.words)
+        self.program_at
     }
 
     /// The basename of the program that runs, past wrappers: `apt-get` for
@@ -132,17 +132,11 @@ impl Command {
     /// The program under its normalized name: `python3 -m pip install x` is the tool `pip`
     /// with the arguments `install x`.
     pub fn tool(&self) -> Option<Tool<'_>> {
-        let name = normalize_tool(self.program()?);
-        let args = self.args();
-        if name == "python" {
-            if let Some((module, args)) = python_module(args) {
-                return Some(Tool {
-                    name: normalize_tool(module),
-                    args,
-                });
-            }
-        }
-        Some(Tool { name, args })
+        let at = self.tool_at?;
+        Some(Tool {
+            name: at.name(&self.words),
+            args: &self.words[at.args..],
+        })
     }
 
     /// Whether the command runs `path[0]` with the subcommands `path[1..]`:

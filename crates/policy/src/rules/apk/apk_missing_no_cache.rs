@@ -1,6 +1,6 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
-use crate::rules::run_commands::{has_cache_mount, insert_after, run_commands};
+use crate::rules::run_commands::{has_cache_mount, report_missing_flag, run_commands};
 
 declare_rule! {
     /// ## What it does
@@ -51,16 +51,15 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         {
             continue;
         }
-        let span = run.span(word);
-        let finding = out
-            .report(
-                &RULE,
-                span,
-                "`apk add` without `--no-cache` leaves the package index in the image",
-            )
-            .help("add `--no-cache`, or mount a cache: `RUN --mount=type=cache,target=/var/cache/apk apk add ...`");
-        if let Some(edit) = insert_after(ctx, span, word, " --no-cache") {
-            finding.fix("add --no-cache", vec![edit]);
-        }
+        report_missing_flag(
+            ctx,
+            out,
+            &RULE,
+            &run,
+            word,
+            "--no-cache",
+            "`apk add` without `--no-cache` leaves the package index in the image",
+        )
+        .help("add `--no-cache`, or mount a cache: `RUN --mount=type=cache,target=/var/cache/apk apk add ...`");
     }
 }

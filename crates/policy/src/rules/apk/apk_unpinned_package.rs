@@ -1,8 +1,6 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
-use crate::rules::run_commands::{
-    glued_redirect, package_values, packages_after_subcommand, run_commands,
-};
+use crate::rules::run_commands::{report_unpinned_packages, UnpinnedPackages};
 
 declare_rule! {
     /// ## What it does
@@ -46,30 +44,19 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for run in run_commands(ctx) {
-        if run.subcommand("apk", &["add"]).is_none() {
-            continue;
-        }
-        let Some(tool) = run.command.tool() else {
-            continue;
-        };
-        for word in packages_after_subcommand(&tool, super::VALUE_OPTIONS) {
-            if glued_redirect(run.command, word).is_some() {
-                continue;
-            }
-            let Some(values) = package_values(ctx, run.index, word) else {
-                continue;
-            };
-            for package in values.iter().filter(|p| !is_pinned(p)) {
-                out.report(
-                    &RULE,
-                    run.span(word),
-                    format!("`{package}` is installed without a version, so each build may get a different one"),
-                )
-                .help(format!("pin it: `{package}=<version>` (see `apk policy {package}`)"));
-            }
-        }
-    }
+    report_unpinned_packages(
+        ctx,
+        out,
+        &RULE,
+        &UnpinnedPackages {
+            tool: "apk",
+            subcommands: &["add"],
+            value_options: super::VALUE_OPTIONS,
+            skip: |_| false,
+            is_pinned,
+            help: |package| format!("pin it: `{package}=<version>` (see `apk policy {package}`)"),
+        },
+    );
 }
 
 fn is_pinned(package: &str) -> bool {

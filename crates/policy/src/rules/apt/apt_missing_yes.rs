@@ -1,6 +1,6 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
-use crate::rules::run_commands::{fed_by_yes, insert_after, run_commands};
+use crate::rules::run_commands::{fed_by_yes, report_missing_flag, run_commands};
 use crate::shell::Tool;
 
 declare_rule! {
@@ -53,17 +53,16 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         if assumes_yes(&tool) || fed_by_yes(run.script, run.position) {
             continue;
         }
-        let span = run.span(word);
-        let finding = out
-            .report(
-                &RULE,
-                span,
-                "`apt-get install` without `-y` aborts the build when it needs to ask",
-            )
-            .help("add `-y` after `apt-get install`");
-        if let Some(edit) = insert_after(ctx, span, word, " -y") {
-            finding.fix("add -y", vec![edit]);
-        }
+        report_missing_flag(
+            ctx,
+            out,
+            &RULE,
+            &run,
+            word,
+            "-y",
+            "`apt-get install` without `-y` aborts the build when it needs to ask",
+        )
+        .help("add `-y` after `apt-get install`");
     }
 }
 

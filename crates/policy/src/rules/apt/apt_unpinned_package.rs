@@ -1,8 +1,6 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
-use crate::rules::run_commands::{
-    glued_redirect, package_values, packages_after_subcommand, run_commands,
-};
+use crate::rules::run_commands::{report_unpinned_packages, UnpinnedPackages};
 
 declare_rule! {
     /// ## What it does
@@ -44,30 +42,21 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for run in run_commands(ctx) {
-        if run.subcommand("apt-get", &["install"]).is_none() {
-            continue;
-        }
-        let Some(tool) = run.command.tool() else {
-            continue;
-        };
-        for word in packages_after_subcommand(&tool, super::VALUE_OPTIONS) {
-            if glued_redirect(run.command, word).is_some() {
-                continue;
-            }
-            let Some(values) = package_values(ctx, run.index, word) else {
-                continue;
-            };
-            for package in values.iter().filter(|p| !is_pinned(p)) {
-                out.report(
-                    &RULE,
-                    run.span(word),
-                    format!("`{package}` is installed without a version, so each build may get a different one"),
-                )
-                .help(format!("pin it: `{package}=<version>` (see `apt-cache policy {package}`)"));
-            }
-        }
-    }
+    report_unpinned_packages(
+        ctx,
+        out,
+        &RULE,
+        &UnpinnedPackages {
+            tool: "apt-get",
+            subcommands: &["install"],
+            value_options: super::VALUE_OPTIONS,
+            skip: |_| false,
+            is_pinned,
+            help: |package| {
+                format!("pin it: `{package}=<version>` (see `apt-cache policy {package}`)")
+            },
+        },
+    );
 }
 
 /// hadolint's test: a `=`, a `/`, or a `.deb` file.

@@ -2,7 +2,7 @@
 //! stages a stage inherits from, image reference and platform validation as BuildKit does them.
 
 use crate::context::DockerfileContext;
-use crate::dockerfile::ast::{Args, Word};
+use crate::dockerfile::ast::{Args, Flag, Word};
 use crate::dockerfile::model::{Base, Stage};
 use crate::span::Span;
 
@@ -144,6 +144,26 @@ pub fn stage_name_word<'a>(ctx: &'a DockerfileContext, stage: &Stage) -> Option<
         Args::From { name, .. } => name.as_ref(),
         _ => None,
     }
+}
+
+/// The stages whose FROM has a `--platform` flag with a value: the stage, the flag and its value.
+pub fn platform_flags<'a>(
+    ctx: &'a DockerfileContext,
+) -> impl Iterator<Item = (&'a Stage, &'a Flag, &'a str)> + 'a {
+    ctx.model.stages.iter().filter_map(move |stage| {
+        let flag = ctx.ast.instructions[stage.from].flag("platform")?;
+        Some((stage, flag, flag.value.as_deref()?))
+    })
+}
+
+/// The stages named with `AS name`: the stage, its name word and the name lower-cased.
+pub fn named_stages<'a>(
+    ctx: &'a DockerfileContext,
+) -> impl Iterator<Item = (&'a Stage, &'a Word, String)> + 'a {
+    ctx.model.stages.iter().filter_map(move |stage| {
+        let name = stage_name_word(ctx, stage)?;
+        Some((stage, name, name.value.to_ascii_lowercase()))
+    })
 }
 
 /// The closest of `options` to `name`, for "did you mean" hints.

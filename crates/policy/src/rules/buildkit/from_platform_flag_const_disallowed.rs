@@ -1,4 +1,4 @@
-use super::common::{parse_platform, stage_name_word, var_refs};
+use super::common::{parse_platform, platform_flags, stage_name_word, var_refs};
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
 
@@ -41,13 +41,7 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for stage in &ctx.model.stages {
-        let Some(flag) = ctx.ast.instructions[stage.from].flag("platform") else {
-            continue;
-        };
-        let Some(value) = flag.value.as_deref() else {
-            continue;
-        };
+    for (stage, flag, value) in platform_flags(ctx) {
         if !var_refs(value, ctx.ast.escape).is_empty() || value.contains('$') {
             continue;
         }

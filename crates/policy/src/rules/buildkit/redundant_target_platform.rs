@@ -1,3 +1,4 @@
+use super::common::platform_flags;
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
 use crate::span::Span;
@@ -36,13 +37,7 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for stage in &ctx.model.stages {
-        let Some(flag) = ctx.ast.instructions[stage.from].flag("platform") else {
-            continue;
-        };
-        let Some(value) = flag.value.as_deref() else {
-            continue;
-        };
+    for (_, flag, value) in platform_flags(ctx) {
         if !is_target_platform(value.trim_matches('"')) {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::common::stage_name_word;
+use super::common::named_stages;
 use crate::context::DockerfileContext;
 use crate::dockerfile::ast::{Args, Keyword};
 use crate::engine::Diagnostics;
@@ -40,11 +40,7 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for stage in &ctx.model.stages {
-        let Some(name) = stage_name_word(ctx, stage) else {
-            continue;
-        };
-        let lower = name.value.to_ascii_lowercase();
+    for (stage, name, lower) in named_stages(ctx) {
         if name.value == lower {
             continue;
         }

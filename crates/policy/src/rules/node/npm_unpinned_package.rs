@@ -1,8 +1,6 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
-use crate::rules::run_commands::{
-    glued_redirect, package_values, packages_after_subcommand, run_commands,
-};
+use crate::rules::run_commands::{report_unpinned_packages, UnpinnedPackages};
 
 declare_rule! {
     /// ## What it does
@@ -62,31 +60,22 @@ const VALUE_OPTIONS: &[&str] = &[
 ];
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for run in run_commands(ctx) {
-        if run.subcommand("npm", &["install", "i", "add"]).is_none() {
-            continue;
-        }
-        let Some(tool) = run.command.tool() else {
-            continue;
-        };
-        for word in packages_after_subcommand(&tool, VALUE_OPTIONS) {
-            if glued_redirect(run.command, word).is_some() {
-                continue;
-            }
-            let Some(values) = package_values(ctx, run.index, word) else {
-                continue;
-            };
-            for package in values.iter().filter(|p| !is_pinned(p)) {
+    report_unpinned_packages(
+        ctx,
+        out,
+        &RULE,
+        &UnpinnedPackages {
+            tool: "npm",
+            subcommands: &["install", "i", "add"],
+            value_options: VALUE_OPTIONS,
+            skip: |_| false,
+            is_pinned,
+            help: |package| {
                 let name = package.strip_suffix("@latest").unwrap_or(package);
-                out.report(
-                    &RULE,
-                    run.span(word),
-                    format!("`{package}` is installed without a version, so each build may get a different one"),
-                )
-                .help(format!("pin it: `{name}@<version>`"));
-            }
-        }
-    }
+                format!("pin it: `{name}@<version>`")
+            },
+        },
+    );
 }
 
 fn is_pinned(package: &str) -> bool {

@@ -1,8 +1,6 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
-use crate::rules::run_commands::{
-    glued_redirect, package_values, packages_after_subcommand, run_commands,
-};
+use crate::rules::run_commands::{report_unpinned_packages, UnpinnedPackages};
 use crate::shell::Tool;
 
 declare_rule! {
@@ -86,37 +84,25 @@ const VALUE_OPTIONS: &[&str] = &[
 ];
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for run in run_commands(ctx) {
-        if run.subcommand("pip", &["install"]).is_none() {
-            continue;
-        }
-        let Some(tool) = run.command.tool() else {
-            continue;
-        };
-        if from_requirements(&tool) {
-            continue;
-        }
-        for word in packages_after_subcommand(&tool, VALUE_OPTIONS) {
-            if glued_redirect(run.command, word).is_some() {
-                continue;
-            }
-            let Some(values) = package_values(ctx, run.index, word) else {
-                continue;
-            };
-            for package in values.iter().filter(|p| !is_pinned(p)) {
-                out.report(
-                    &RULE,
-                    run.span(word),
-                    format!("`{package}` is installed without a version, so each build may get a different one"),
-                )
-                .help(if package.contains("://") {
+    report_unpinned_packages(
+        ctx,
+        out,
+        &RULE,
+        &UnpinnedPackages {
+            tool: "pip",
+            subcommands: &["install"],
+            value_options: VALUE_OPTIONS,
+            skip: from_requirements,
+            is_pinned,
+            help: |package| {
+                if package.contains("://") {
                     format!("pin a revision: `{package}@<tag or commit>`")
                 } else {
                     format!("pin it (`{package}==<version>`) or install from a locked requirements file (`pip install -r requirements.txt`)")
-                });
-            }
-        }
-    }
+                }
+            },
+        },
+    );
 }
 
 /// `-r file`, `--requirement`, `-c` / `--constraint`, or `.`: the versions come from files.

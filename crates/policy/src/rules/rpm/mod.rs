@@ -17,8 +17,8 @@ pub mod zypper_unpinned_package;
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
 use crate::rules::run_commands::{
-    commands_of, fed_by_yes, glued_redirect, has_cache_mount, insert_after, operands,
-    package_values, removes_dir, run_commands, runs,
+    commands_of, fed_by_yes, glued_redirect, has_cache_mount, operands, package_values,
+    removes_dir, report_missing_flag, run_commands, runs,
 };
 use crate::rules::Rule;
 
@@ -102,20 +102,19 @@ pub(crate) fn missing_yes(
         {
             continue;
         }
-        let span = run.span(word);
-        let finding = out
-            .report(
-                rule,
-                span,
-                format!(
-                    "`{tool} {}` without `-y` aborts the build when it asks for confirmation",
-                    word.value
-                ),
-            )
-            .help(format!("add `-y` after `{tool} {}`", word.value));
-        if let Some(edit) = insert_after(ctx, span, word, " -y") {
-            finding.fix("add -y", vec![edit]);
-        }
+        report_missing_flag(
+            ctx,
+            out,
+            rule,
+            &run,
+            word,
+            "-y",
+            format!(
+                "`{tool} {}` without `-y` aborts the build when it asks for confirmation",
+                word.value
+            ),
+        )
+        .help(format!("add `-y` after `{tool} {}`", word.value));
     }
 }
 

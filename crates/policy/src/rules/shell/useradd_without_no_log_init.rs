@@ -1,6 +1,6 @@
 use crate::context::DockerfileContext;
 use crate::engine::Diagnostics;
-use crate::rules::run_commands::{insert_after, run_commands};
+use crate::rules::run_commands::{report_missing_flag, run_commands};
 
 declare_rule! {
     /// ## What it does
@@ -60,16 +60,15 @@ fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
         let Some(word) = run.program_word() else {
             continue;
         };
-        let span = run.span(word);
-        let finding = out
-            .report(
-                &RULE,
-                span,
-                format!("`useradd` with UID {} and without `--no-log-init` writes huge log files into the layer", uid.value),
-            )
-            .help("add `--no-log-init` (`-l`)");
-        if let Some(edit) = insert_after(ctx, span, word, " --no-log-init") {
-            finding.fix("add --no-log-init", vec![edit]);
-        }
+        report_missing_flag(
+            ctx,
+            out,
+            &RULE,
+            &run,
+            word,
+            "--no-log-init",
+            format!("`useradd` with UID {} and without `--no-log-init` writes huge log files into the layer", uid.value),
+        )
+        .help("add `--no-log-init` (`-l`)");
     }
 }

@@ -1,6 +1,7 @@
 use crate::context::DockerfileContext;
-use crate::dockerfile::ast::Keyword;
 use crate::engine::Diagnostics;
+
+use super::CopyFrom;
 
 declare_rule! {
     /// ## What it does
@@ -41,35 +42,21 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for stage in &ctx.model.stages {
-        for (i, ins) in stage.instructions(ctx.ast) {
-            if ins.keyword != Keyword::Copy {
-                continue;
-            }
-            let Some(flag) = ins.flag("from") else {
-                continue;
-            };
-            let Some(value) = &flag.value else { continue };
-            let expanded = ctx.model.expand_at(i, value);
-            if !expanded.is_known() {
-                continue;
-            }
-            let name = expanded.value.as_str();
-            let own_name = stage.is_named(name)
-                && !ctx.model.stages[..stage.index]
-                    .iter()
-                    .any(|s| s.is_named(name));
-            let own_number = name.parse::<usize>() == Ok(stage.index);
-            if !own_name && !own_number {
-                continue;
-            }
-            out.report(
-                &RULE,
-                flag.value_span.unwrap_or(flag.span),
-                format!("`{name}` is the stage this COPY is in, which cannot copy from itself"),
-            )
-            .help("copy from an earlier stage, or move the files' producer into a stage of its own")
-            .related(stage.base_span, "the stage starts here");
+    for CopyFrom { stage, name, span } in super::copies_from(ctx) {
+        let own_name = stage.is_named(&name)
+            && !ctx.model.stages[..stage.index]
+                .iter()
+                .any(|s| s.is_named(&name));
+        let own_number = name.parse::<usize>() == Ok(stage.index);
+        if !own_name && !own_number {
+            continue;
         }
+        out.report(
+            &RULE,
+            span,
+            format!("`{name}` is the stage this COPY is in, which cannot copy from itself"),
+        )
+        .help("copy from an earlier stage, or move the files' producer into a stage of its own")
+        .related(stage.base_span, "the stage starts here");
     }
 }

@@ -1,6 +1,7 @@
 use crate::context::DockerfileContext;
-use crate::dockerfile::ast::Keyword;
 use crate::engine::Diagnostics;
+
+use super::CopyFrom;
 
 declare_rule! {
     /// ## What it does
@@ -52,53 +53,39 @@ declare_rule! {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Diagnostics) {
-    for stage in &ctx.model.stages {
-        for (i, ins) in stage.instructions(ctx.ast) {
-            if ins.keyword != Keyword::Copy {
-                continue;
+    for CopyFrom { stage, name, span } in super::copies_from(ctx) {
+        let name = name.as_str();
+        let earlier = &ctx.model.stages[..stage.index];
+        if earlier.iter().any(|s| s.is_named(name)) {
+            continue;
+        }
+        if name.parse::<usize>().is_ok_and(|n| n < stage.index) {
+            continue;
+        }
+        if name.contains([':', '/', '@']) || name.is_empty() {
+            continue;
+        }
+        let later = ctx.model.stages[stage.index..]
+            .iter()
+            .find(|s| s.is_named(name) || name.parse::<usize>() == Ok(s.index));
+        match later {
+            Some(later) if later.index == stage.index => {} // copy-from-own-stage's case
+            Some(later) => {
+                out.report(
+                    &RULE,
+                    span,
+                    format!("stage `{name}` is defined after this COPY, so BuildKit cannot copy from it"),
+                )
+                .help("move the stage above this one, or copy from an earlier stage")
+                .related(ctx.model.stages[later.index].base_span, "defined here");
             }
-            let Some(flag) = ins.flag("from") else {
-                continue;
-            };
-            let Some(value) = &flag.value else { continue };
-            let expanded = ctx.model.expand_at(i, value);
-            if !expanded.is_known() {
-                continue;
-            }
-            let name = expanded.value.as_str();
-            let earlier = &ctx.model.stages[..stage.index];
-            if earlier.iter().any(|s| s.is_named(name)) {
-                continue;
-            }
-            if name.parse::<usize>().is_ok_and(|n| n < stage.index) {
-                continue;
-            }
-            if name.contains([':', '/', '@']) || name.is_empty() {
-                continue;
-            }
-            let span = flag.value_span.unwrap_or(flag.span);
-            let later = ctx.model.stages[stage.index..]
-                .iter()
-                .find(|s| s.is_named(name) || name.parse::<usize>() == Ok(s.index));
-            match later {
-                Some(later) if later.index == stage.index => {} // copy-from-own-stage's case
-                Some(later) => {
-                    out.report(
-                        &RULE,
-                        span,
-                        format!("stage `{name}` is defined after this COPY, so BuildKit cannot copy from it"),
-                    )
-                    .help("move the stage above this one, or copy from an earlier stage")
-                    .related(ctx.model.stages[later.index].base_span, "defined here");
-                }
-                None => {
-                    out.report(
-                        &RULE,
-                        span,
-                        format!("no earlier stage is named `{name}`, so BuildKit pulls an image of that name"),
-                    )
-                    .help("use the name of an earlier stage (`FROM ... AS <name>`), or write the image with its tag");
-                }
+            None => {
+                out.report(
+                    &RULE,
+                    span,
+                    format!("no earlier stage is named `{name}`, so BuildKit pulls an image of that name"),
+                )
+                .help("use the name of an earlier stage (`FROM ... AS <name>`), or write the image with its tag");
             }
         }
     }
