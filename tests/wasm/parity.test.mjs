@@ -67,3 +67,40 @@ test("wasm and the CLI report the same for every fixture and corpus file", async
   t.diagnostic(`${compared} files compared`);
   if (existsSync(SHARED)) assert.ok(compared > 0, "compared at least one file");
 });
+
+/** Fixture folders checked as whole repositories (Compose files, workflows, .dockerignore ...). */
+function workspaceFixtures() {
+  const root = join(ROOT, "crates", "policy", "tests", "fixtures");
+  const dirs = [];
+  for (const entry of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    const dir = join(root, entry.name);
+    if (entry.name.startsWith("seed-repo")) {
+      dirs.push(dir);
+      continue;
+    }
+    for (const child of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      dirs.push(join(dir, child.name));
+    }
+  }
+  return dirs.sort();
+}
+
+test("wasm and the CLI report the same for every repository-shaped fixture", async (t) => {
+  const cli = buildCli();
+  const dirs = workspaceFixtures();
+  for (const dir of dirs) {
+    await t.test(relative(ROOT, dir), () => {
+      const files = filesUnder(dir).map((file) => ({
+        path: relative(dir, file).split("\\").join("/"),
+        contents: readFileSync(file, "utf8"),
+      }));
+      const run = spawnSync(cli, ["check", "--no-config", "--format", "json", "."], { cwd: dir, encoding: "utf8" });
+      assert.ok(run.status === 0 || run.status === 1, `ballast exited ${run.status}: ${run.stderr}`);
+      const report = JSON.parse(engine.check(files, null));
+      assert.ok(report.files.length > 0, "the engine read the fixture's build files");
+      assert.equal(JSON.stringify(report), JSON.stringify(JSON.parse(run.stdout)));
+    });
+  }
+  t.diagnostic(`${dirs.length} repositories compared`);
+  assert.ok(dirs.length > 0);
+});

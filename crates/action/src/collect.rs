@@ -18,10 +18,10 @@ pub struct Collected {
 /// hidden folders such as `.github`, never `.git`); a file named explicitly is checked as a
 /// Dockerfile whatever its name.
 ///
-/// A walked directory is a workspace: the files ballast reads (Dockerfiles, Compose files,
-/// workflows, `.dockerignore`, scripts and Makefiles) come with their contents, and every other
-/// file comes as a path alone, so rules can tell which paths exist (a build context, a file a
-/// workflow names) without reading the whole repository.
+/// A walked directory is a workspace: build files (Dockerfiles, Compose files, workflows,
+/// `.dockerignore`, scripts and Makefiles) and other small text files come with their contents;
+/// large or binary files come as a path alone, so rules still know which paths exist (a build
+/// context, a file a workflow names).
 pub fn collect<P: AsRef<Path>>(paths: &[P]) -> Result<Collected> {
     let mut collected = Collected::default();
     // Keyed by the reported path: sorts the files and drops a file reached twice.
@@ -49,7 +49,7 @@ pub fn collect<P: AsRef<Path>>(paths: &[P]) -> Result<Collected> {
         let contents = if named {
             read_text(path, &display, &mut collected.warnings)?
         } else if read {
-            // A guess (a YAML file, a possible script): binary or unreadable means not ours.
+            // Not a build file by name: binary or unreadable means not ours.
             fs::read(path)
                 .ok()
                 .and_then(|bytes| String::from_utf8(bytes).ok())
@@ -96,24 +96,16 @@ fn walk(root: &Path, warnings: &mut Vec<String>) -> Result<Vec<(std::path::PathB
     Ok(files)
 }
 
-/// Whether a walked file may be one ballast checks: its name says so, it is YAML (a Compose file
-/// can include any YAML file), or it may be a script or Makefile that runs `docker build`
-/// (extension-less scripts are known by their shebang, so small extension-less files are read).
+/// Whether a walked file's contents are read: build files by name always, and any other file up
+/// to a size, as text, since scripts and Makefiles are known by their contents, a Compose file can
+/// include any YAML file, and `orphan-dockerfile` counts a mention in any file (a README, a deploy
+/// script) as a use.
 fn worth_reading(path: &Path) -> bool {
-    let shown = display_path(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let by_name = FileKind::detect(&shown).is_some()
-        || ballast_policy::workspace::kind_from_path(&shown).is_some();
-    let by_extension = [".yml", ".yaml", ".sh", ".bash", ".mk"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-        || matches!(name.as_str(), "makefile" | "gnumakefile");
     const SMALL: u64 = 256 * 1024;
-    let maybe_script = !name.contains('.') && fs::metadata(path).is_ok_and(|m| m.len() <= SMALL);
-    by_name || by_extension || maybe_script
+    let shown = display_path(path);
+    FileKind::detect(&shown).is_some()
+        || ballast_policy::workspace::kind_from_path(&shown).is_some()
+        || fs::metadata(path).is_ok_and(|m| m.len() <= SMALL)
 }
 
 /// Reads a file as UTF-8. BuildKit reads bytes, so a file in another encoding is still checked,
