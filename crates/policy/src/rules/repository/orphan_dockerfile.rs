@@ -54,21 +54,29 @@ declare_rule! {
 }
 
 fn check(ctx: &WorkspaceContext, diagnostics: &mut Diagnostics) {
-    let built_by = |path: &str| {
-        ctx.builds
-            .iter()
-            .find(|b| b.dockerfile.as_deref() == Some(path))
-    };
+    // The first build of each built Dockerfile: an orphan needs a built sibling, so a workspace
+    // that builds nothing (a folder of loose Dockerfiles) is done at once.
+    let mut built: Vec<(&str, &crate::workspace::Build)> = Vec::new();
+    for build in &ctx.builds {
+        if let Some(file) = build.dockerfile.as_deref() {
+            if !built.iter().any(|(f, _)| *f == file) {
+                built.push((file, build));
+            }
+        }
+    }
+    if built.is_empty() {
+        return;
+    }
+    let built_by = |path: &str| built.iter().find(|(f, _)| *f == path).map(|(_, b)| *b);
     for (path, _) in &ctx.dockerfiles {
         if built_by(path).is_some() {
             continue;
         }
         let dir = paths::parent(path);
-        let sibling = ctx
-            .dockerfiles
+        let sibling = built
             .iter()
-            .filter(|(other, _)| other != path && paths::parent(other) == dir)
-            .find_map(|(other, _)| Some((other.as_str(), built_by(other)?)));
+            .find(|(other, _)| *other != path.as_str() && paths::parent(other) == dir)
+            .map(|&(other, build)| (other, build));
         let Some((sibling, build)) = sibling else {
             continue;
         };
