@@ -1,35 +1,14 @@
 //! Workflows shaped like those of public projects (`tests/fixtures/real-workflows/`, see its
 //! README) parse, are recognised, and draw no finding from any workspace rule.
 
+mod common;
+
 use ballast_policy::workspace::{Origin, WorkspaceContext};
-use ballast_policy::{check, rules, Config, FileKind, SourceFile};
+use ballast_policy::{check, rules, Config, FileKind};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn load(root: &Path) -> Vec<SourceFile> {
-    let mut files = Vec::new();
-    let mut stack: Vec<PathBuf> = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(SourceFile::new(
-                    relative,
-                    fs::read_to_string(&path).unwrap(),
-                ));
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
-}
+use common::load_tree as load;
 
 #[test]
 fn real_workflows_parse_and_draw_no_false_positive() {

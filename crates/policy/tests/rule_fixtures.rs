@@ -11,6 +11,8 @@
 //! Fixtures are checked with the default configuration, unless their folder has a
 //! `ballast.yaml`: then that configuration is used for every fixture of the folder.
 
+mod common;
+
 use ballast_policy::rules::{self, ExampleFile, Rule};
 use ballast_policy::{check, Config, FileKind, Report, SourceFile};
 use std::fs;
@@ -33,25 +35,7 @@ fn load(entry: &Path) -> Vec<SourceFile> {
         }
         return vec![file];
     }
-    let mut files = Vec::new();
-    let mut stack = vec![entry.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for item in fs::read_dir(&dir).unwrap() {
-            let path = item.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(entry)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(SourceFile::new(rel, fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    common::load_tree(entry)
 }
 
 fn render(report: &Report) -> String {

@@ -3,37 +3,18 @@
 //! (`tests/fixtures/seed-repo-fixed/`) is the same repository after the fixes they decided on.
 //! Each problem must be found at its place, and none of them in the twin.
 
-use ballast_policy::{check, rules, Config, Finding, Report, SourceFile};
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-/// Loads a directory tree as source files with paths relative to its root.
+use ballast_policy::{check, rules, Config, Finding, Report, SourceFile};
+use std::path::Path;
+
+/// The fixture repository `name` as source files.
 fn load(name: &str) -> Vec<SourceFile> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    let mut files = Vec::new();
-    let mut stack: Vec<PathBuf> = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(&root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(SourceFile::new(
-                    relative,
-                    fs::read_to_string(&path).unwrap(),
-                ));
-            }
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    common::load_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
 }
 
 /// What the seeds describe: rule, file, line.
